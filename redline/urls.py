@@ -1,8 +1,10 @@
-"""Top-level URL configuration."""
+"""Top-level URL configuration: admin, the web UI and the REST API."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("redline.api_urls")),
+    path("", include("redline.web_urls")),
 ]
