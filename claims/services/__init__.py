@@ -1,1 +1,1 @@
-"""Services that write claims, actors, mentions and relations (views, tasks and commands call these)."""
+"""Services that write actors, claims, mentions and relations; views and tasks call these."""
