@@ -235,3 +235,7 @@ class ClaimRelation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_id} {self.type} {self.target_id}"
+
+
+# Models the API owns (tokens, webhook subscriptions); kept in claims/api/models.py.
+from claims.api.models import *  # noqa: E402, F403
