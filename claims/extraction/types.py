@@ -71,3 +71,12 @@ class ArticleExtraction:
 
     statements: list[Statement] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """A statement's red-line flag, what the red line concerns (empty if none) and its kind."""
+
+    red_line: bool
+    red_line_about: str
+    kind: ClaimKind
