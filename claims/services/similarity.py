@@ -1,0 +1,185 @@
+"""Lexical similarity of statement contents, for claim matching and contradiction topics.
+
+Lexical only: no sentence-embedding model installs through uv without pulling torch (the int8
+MiniLM package ships no tokenizer), so ``content_similarity`` is the single place a vector score
+would be blended in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "and",
+        "or",
+        "but",
+        "if",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "there",
+        "here",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "about",
+        "into",
+        "over",
+        "under",
+        "up",
+        "down",
+        "out",
+        "so",
+        "such",
+        "also",
+        "just",
+        "very",
+        "more",
+        "most",
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "according",
+        "added",
+        "noted",
+        "stressed",
+    ]
+)
+NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "nor",
+        "none",
+        "nothing",
+        "neither",
+        "cannot",
+        "can't",
+        "won't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "n't",
+        "without",
+    ]
+)
+_STEM_LENGTH = 6
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (curly apostrophes kept inside words)."""
+    return [t.casefold().replace("’", "'") for t in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A crude stem: a prefix, so "expansion"/"expanding" and "troops"/"troop" meet."""
+    return word[:_STEM_LENGTH]
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """Stems of the words that carry content: no stop words, no negations, no single letters."""
+    return frozenset(
+        stem(t) for t in tokens(text) if t not in STOPWORDS and t not in NEGATIONS and len(t) > 1
+    )
+
+
+def overlap(a: str, b: str) -> tuple[float, float, int]:
+    """(Jaccard, containment in the shorter one, shared count) of the two content-word sets."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0, 0.0, 0
+    shared = len(wa & wb)
+    return shared / len(wa | wb), shared / min(len(wa), len(wb)), shared
+
+
+def content_similarity(a: str, b: str) -> float:
+    """0-1: how far two contents state the same thing (negation ignored on purpose)."""
+    if not a.strip() or not b.strip():
+        return 0.0
+    jaccard, containment, shared = overlap(a, b)
+    if shared == 0:
+        return 0.0
+    token_set = (
+        fuzz.token_set_ratio(" ".join(sorted(content_words(a))), " ".join(sorted(content_words(b))))
+        / 100
+    )
+    # Containment alone overrates a short content inside a long one; Jaccard alone underrates
+    # paraphrases. Their blend with the token-set ratio sits between the two.
+    return round(0.4 * containment + 0.3 * jaccard + 0.3 * token_set, 4)

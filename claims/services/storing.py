@@ -1,0 +1,175 @@
+"""Store one article's extraction: mentions attached to existing claims or to new ones.
+
+Re-running is idempotent. The pipeline's own unreviewed mentions of the article are matched to
+the new statements by span and speaker (kept when they match, removed otherwise); mentions an
+editor added or reviewed are never touched, and a statement whose span and speaker an editor
+already decided on is not stored again. Claims whose fields an editor corrected
+(``Claim.locked_fields``) are not overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+
+from claims.extraction.types import ArticleExtraction, Statement
+from claims.models import Actor, Claim, Mention, Origin, ReviewStatus
+from claims.services.actors import resolve_actor
+from claims.services.claim_stats import refresh_claims
+from claims.services.contradictions import suggest_contradictions
+from claims.services.similarity import content_similarity
+from claims.text import normalize_name
+from sources.models import Article
+
+SpanKey = tuple[int, int, int]  # start, end, speaker id
+
+
+@dataclass
+class StoreResult:
+    """What storing one extraction changed."""
+
+    created: int = 0
+    kept: int = 0
+    removed: int = 0
+    claim_ids: set[int] = field(default_factory=set)
+
+
+def statement_text(statement: Statement) -> str:
+    """The claim text of a statement: its content, or its sentence when no content was found."""
+    return (statement.content or statement.sentence).strip()
+
+
+def _window(statement: Statement, article: Article) -> tuple[date, date] | None:
+    when = statement.said_on.value or article.published
+    if when is None:
+        return None
+    days = timedelta(days=settings.REDLINE_CLAIM_DATE_WINDOW_DAYS)
+    return when - days, when + days
+
+
+def find_matching_claim(actor: Actor, statement: Statement, article: Article) -> Claim | None:
+    """The speaker's existing claim that says the same thing within the date window."""
+    candidates = Claim.objects.filter(speaker=actor, merged_into__isnull=True)
+    window = _window(statement, article)
+    if window is not None:
+        candidates = candidates.filter(
+            Q(said_on__range=window)
+            | Q(said_on__isnull=True, first_seen__range=window)
+            | Q(said_on__isnull=True, first_seen__isnull=True)
+        )
+    text = statement_text(statement)
+    threshold = settings.REDLINE_CLAIM_MATCH_THRESHOLD
+    best: tuple[float, int] | None = None
+    for claim in candidates.only("pk", "text", "said_on", "red_line").order_by("id")[:500]:
+        score = content_similarity(text, claim.text)
+        if score >= threshold and (best is None or score > best[0]):
+            best = (score, claim.pk)
+    return Claim.objects.get(pk=best[1]) if best else None
+
+
+def _new_claim(actor: Actor, statement: Statement) -> Claim:
+    text = statement_text(statement)
+    return Claim.objects.create(
+        speaker=actor,
+        anonymous=statement.anonymous,
+        text=text,
+        normalized_text=normalize_name(text),
+        said_on=statement.said_on.value if statement.said_on.precision != "unknown" else None,
+        said_on_precision=statement.said_on.precision,
+        red_line=statement.red_line,
+        red_line_about=statement.red_line_about[:500] if statement.red_line else "",
+        kind=statement.kind,
+    )
+
+
+def _enrich(claim: Claim, statement: Statement) -> None:
+    """Fill in what an attached statement knows and the claim lacks, leaving locked fields."""
+    locked = set(claim.locked_fields or [])
+    changed: list[str] = []
+    known = statement.said_on.precision != "unknown" and statement.said_on.value is not None
+    if known and claim.said_on is None and not locked & {"said_on", "said_on_precision"}:
+        claim.said_on = statement.said_on.value
+        claim.said_on_precision = statement.said_on.precision
+        changed += ["said_on", "said_on_precision"]
+    if statement.red_line and not claim.red_line and "red_line" not in locked:
+        claim.red_line = True
+        changed.append("red_line")
+        if not claim.red_line_about and "red_line_about" not in locked:
+            claim.red_line_about = statement.red_line_about[:500]
+            changed.append("red_line_about")
+    if changed:
+        claim.save(update_fields=[*changed, "updated_at"])
+
+
+def _mention_fields(statement: Statement) -> dict[str, object]:
+    return {
+        "sentence": statement.sentence,
+        "content": statement.content,
+        "cue": statement.cue[:100],
+        "direct": statement.direct,
+        "anonymous": statement.anonymous,
+        "speaker_text": statement.speaker.name[:300],
+        "confidence": statement.confidence,
+    }
+
+
+def store_extraction(article: Article, extraction: ArticleExtraction) -> StoreResult:
+    """Replace the article's pipeline mentions with the extraction's statements (idempotent)."""
+    result = StoreResult()
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+        mentions = Mention.objects.filter(article=article).select_related("claim")
+        replaceable: dict[SpanKey, Mention] = {}
+        decided: set[SpanKey] = set()
+        for mention in mentions:
+            key = (mention.start, mention.end, mention.claim.speaker_id or 0)
+            pipeline_owned = (
+                mention.origin == Origin.PIPELINE
+                and mention.status == ReviewStatus.SUGGESTED
+                and mention.reviewed_at is None
+            )
+            if pipeline_owned:
+                replaceable[key] = mention
+            else:
+                decided.add(key)
+        affected = {m.claim_id for m in replaceable.values()}
+
+        for ref in extraction.actors:
+            resolve_actor(ref)
+        for statement in extraction.statements:
+            actor = resolve_actor(statement.speaker)
+            key = (statement.start, statement.end, actor.pk)
+            if key in decided:
+                continue
+            existing = replaceable.pop(key, None)
+            if existing is not None:
+                Mention.objects.filter(pk=existing.pk).update(**_mention_fields(statement))
+                result.kept += 1
+                affected.add(existing.claim_id)
+                continue
+            claim = find_matching_claim(actor, statement, article)
+            if claim is None:
+                claim = _new_claim(actor, statement)
+            else:
+                _enrich(claim, statement)
+            _, created = Mention.objects.get_or_create(
+                claim=claim,
+                article=article,
+                start=statement.start,
+                end=statement.end,
+                defaults=_mention_fields(statement),
+            )
+            result.created += int(created)
+            affected.add(claim.pk)
+            decided.add(key)
+
+        stale = [m.pk for m in replaceable.values()]
+        result.removed = len(stale)
+        Mention.objects.filter(pk__in=stale).delete()
+        result.claim_ids = refresh_claims(affected)
+        suggest_contradictions(result.claim_ids)
+    return result
