@@ -1,0 +1,384 @@
+"""Who a statement's speaker is, within one article.
+
+Rules, in the order they apply:
+
+- **Names**: a person's canonical name is the fullest form the article uses ("Peskov" →
+  "Dmitry Peskov"); leading titles are stripped into the role ("Kremlin spokesman Dmitry Peskov"
+  → "Dmitry Peskov", role "Kremlin spokesman"). A surname spelt slightly differently ("Pesko",
+  "Pesokv") is folded into the known name when its Jaro-Winkler similarity (rapidfuzz, ×100)
+  reaches ``fuzzy_threshold`` (the service passes ``REDLINE_ACTOR_FUZZY_THRESHOLD``) and the two
+  start with the same letter.
+- **Descriptions**: "the Kremlin spokesman", "Putin's spokesman", "the press secretary of the
+  President" resolve to the person the article names with that role; a description that no named
+  person fits stays a description. An indefinite or plural description ("a Kremlin source",
+  "officials", "two people familiar with the matter") is an anonymous source, named by the
+  description itself.
+- **Pronouns**: "he"/"she" resolve to the last speaker named earlier in the paragraph, else the
+  last person named outside quotations earlier in the paragraph, else the same in the previous
+  paragraph; "it"/"they" to the last organisation, state or group that spoke in the paragraph or
+  the one before. An unresolved pronoun gives no statement.
+- **Metonymy**: "the Kremlin", "Moscow", "Washington", "the White House" are actors of their own
+  (an organisation or a country), never resolved to a person; only a sentence that names the
+  person ("Peskov told reporters") attributes the statement to that person.
+- **Kinds**: spaCy's PERSON → person, ORG → organization, GPE → country (capitals spoken of as
+  governments included), NORP → group; plural descriptions → group; institution nouns
+  ("ministry", "government") → organization.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+from spacy.tokens import Doc, Span, Token
+
+from claims.extraction import lexicon
+from claims.extraction.quotes import Quote, inside
+from claims.extraction.types import ActorKind, ActorRef
+
+DEFAULT_FUZZY_THRESHOLD = 85.0
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A resolved speaker: the actor and whether the text keeps the source anonymous."""
+
+    actor: ActorRef
+    anonymous: bool = False
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    forms: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _PersonMention:
+    offset: int
+    paragraph: int
+    name: str
+    is_subject: bool
+
+
+def clean_name(text: str) -> str:
+    """A name as a key: possessive and punctuation trimmed, spaces normalised."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,.;:()[]\"“”‘’'")
+
+
+def phrase(tokens: list[Token]) -> str:
+    """Tokens joined as the text spells them (no space before "’s"), words only at the edges."""
+    text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i))
+    return clean_name(text.lstrip("•-–—*· "))
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def normalise_role(role: str) -> str:
+    """A role's head word with synonyms folded ("press secretary" → "spokesman")."""
+    role = role.lower()
+    for phrase, canonical in lexicon.ROLE_SYNONYMS.items():
+        if " " in phrase and phrase in role:
+            return canonical
+    words = [w.strip(",.'’") for w in role.split()]
+    for word in reversed(words):
+        if word in lexicon.ROLE_NOUNS or word in lexicon.ROLE_SYNONYMS:
+            return lexicon.ROLE_SYNONYMS.get(word, word)
+    return words[-1] if words else ""
+
+
+class ArticleActors:
+    """The people, organisations and states one article names, and how to resolve a speaker."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        quotes: list[Quote],
+        paragraph_of: dict[int, int],
+        fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
+    ) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.paragraph_of = paragraph_of
+        self.fuzzy_threshold = fuzzy_threshold
+        self.persons: dict[str, _Person] = {}
+        self.others: dict[str, ActorRef] = {}
+        self.mentions: list[_PersonMention] = []
+        self.speakers: list[tuple[int, int, Speaker]] = []
+        self._collect_persons()
+
+    # --- building the article's person list ---------------------------------------------
+
+    def _collect_persons(self) -> None:
+        found: list[tuple[Span, str, str]] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name, title = self._split_title(ent)
+            if not name or not any(ch.isupper() for ch in name):
+                continue
+            role = " ".join(p for p in (self._role_before(ent), title) if p)
+            role = role or self._role_in_apposition(ent)
+            found.append((ent, name, role))
+        # Fullest forms first, so shorter ones fold into them.
+        for _ent, name, _role in sorted(found, key=lambda f: -len(f[1].split())):
+            canonical = self._match_person(name) or name
+            person = self.persons.setdefault(canonical, _Person(canonical))
+            person.forms.add(name)
+        for ent, name, role in found:
+            canonical = self._match_person(name) or name
+            person = self.persons[canonical]
+            if role and role not in person.roles:
+                person.roles.append(role)
+            self.mentions.append(
+                _PersonMention(
+                    ent.start_char,
+                    self.paragraph_of.get(ent.start, -1),
+                    canonical,
+                    ent.root.dep_ in ("nsubj", "nsubjpass")
+                    and not inside(self.quotes, ent.start_char),
+                )
+            )
+
+    def _split_title(self, ent: Span) -> tuple[str, str]:
+        words = clean_name(ent.text).split()
+        title: list[str] = []
+        while len(words) > 1 and words[0].lower().strip(".") in lexicon.TITLE_WORDS:
+            title.append(words.pop(0))
+        return " ".join(words), " ".join(title)
+
+    def _role_before(self, ent: Span) -> str:
+        """Title words in front of a name ("Kremlin spokesman", "Putin's spokesman")."""
+        i = ent.start - 1
+        words: list[str] = []
+        while i >= 0:
+            tok = self.doc[i]
+            if (
+                tok.dep_ in ("compound", "amod", "poss", "case", "nmod")
+                and tok.head.i >= i
+                and (tok.head.i < ent.end)
+            ):
+                words.insert(0, tok.text_with_ws)
+                i -= 1
+                continue
+            break
+        role = clean_name("".join(words).lstrip("•-–—*· "))
+        return role if any(normalise_role(role) == r for r in self._role_heads(role)) else ""
+
+    @staticmethod
+    def _role_heads(role: str) -> list[str]:
+        words = [w.lower().strip(",.'’") for w in role.split()]
+        return [lexicon.ROLE_SYNONYMS.get(w, w) for w in words if w in lexicon.ROLE_NOUNS]
+
+    def _role_in_apposition(self, ent: Span) -> str:
+        """ "Dmitry Peskov, the Kremlin spokesman," → "Kremlin spokesman"."""
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.lower_ in lexicon.ROLE_NOUNS:
+                words = [t.text for t in child.subtree if t.dep_ not in ("det", "punct")]
+                return " ".join(words)
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.lower_ in lexicon.ROLE_NOUNS:
+            return " ".join(
+                t.text for t in head.subtree if t.i < ent.start and t.dep_ not in ("det", "punct")
+            )
+        return ""
+
+    def _match_person(self, name: str) -> str | None:
+        """The known person a name refers to: same words, same surname, or a close spelling."""
+        if name in self.persons:
+            return name
+        words = name.split()
+        last = words[-1].lower()
+        best: tuple[float, str] | None = None
+        for canonical in self.persons:
+            cwords = canonical.split()
+            if len(cwords) < len(words):
+                continue
+            if [w.lower() for w in cwords[-len(words) :]] == [w.lower() for w in words]:
+                return canonical
+            clast = cwords[-1].lower()
+            if len(last) >= 4 and clast[:1] == last[:1]:
+                score = JaroWinkler.normalized_similarity(last, clast) * 100
+                if score >= self.fuzzy_threshold and (best is None or score > best[0]):
+                    best = (score, canonical)
+        return best[1] if best else None
+
+    # --- resolving a speaker --------------------------------------------------------------
+
+    def resolve(self, head: Token) -> Speaker | None:
+        """The speaker a subject (or "according to" object) names, or None if it names none."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in lexicon.PERSON_PRONOUNS | lexicon.NONPERSON_PRONOUNS:
+            return self._resolve_pronoun(head)
+        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            return self.resolve(head.head.head)
+        ent = self._entity_of(head)
+        if ent is not None:
+            return self._from_entity(ent, head)
+        if head.pos_ == "PROPN" and lower not in lexicon.ROLE_NOUNS | lexicon.INSTITUTION_NOUNS:
+            return self._from_proper_noun(head)
+        return self._from_description(head)
+
+    def _entity_of(self, head: Token) -> Span | None:
+        if head.ent_type_ in lexicon.ENTITY_KINDS:
+            for ent in self.doc.ents:
+                if ent.start <= head.i < ent.end:
+                    return ent
+        return None
+
+    def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if ent.label_ == "PERSON":
+            name, _title = self._split_title(ent)
+            canonical = self._match_person(name) or name
+            return Speaker(self._person_ref(canonical))
+        if ent.label_ == "NORP":
+            # "Russian officials": the nationality modifies a group noun.
+            if head.i != ent.root.i or head.lower_ in lexicon.GROUP_NOUNS:
+                return self._from_description(head)
+            return Speaker(self._other(clean_name(ent.text), "group"))
+        if head.i != ent.root.i and head.lower_ in lexicon.ROLE_NOUNS | lexicon.GROUP_NOUNS:
+            return self._from_description(head)
+        name = _strip_article(clean_name(ent.text))
+        kind = lexicon.INSTITUTION_NAMES.get(name.lower()) or lexicon.ENTITY_KINDS[ent.label_]
+        return Speaker(self._other(name, kind))
+
+    def _from_proper_noun(self, head: Token) -> Speaker | None:
+        words = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
+        name = phrase(words)
+        key = _strip_article(name).lower()
+        if key in lexicon.INSTITUTION_NAMES:
+            return Speaker(self._other(_strip_article(name), lexicon.INSTITUTION_NAMES[key]))
+        if head.lower_ in lexicon.INSTITUTION_NOUNS:
+            return Speaker(self._other(_strip_article(name), "organization"))
+        canonical = self._match_person(name)
+        if canonical:
+            return Speaker(self._person_ref(canonical))
+        if len(name.split()) <= 3 and name[:1].isupper():
+            self.persons.setdefault(name, _Person(name, {name}))
+            return Speaker(self._person_ref(name))
+        return None
+
+    def _from_description(self, head: Token) -> Speaker | None:
+        lower = head.lower_
+        left = [t for t in head.subtree if t.i < head.i]
+        modifiers = [t for t in left if t.dep_ not in ("det", "punct", "predet")]
+        right = [t for t in head.subtree if t.i > head.i]
+        determiners = {t.lower_ for t in left if t.dep_ in ("det", "nummod", "amod", "predet")}
+        indefinite = bool(determiners & lexicon.ANONYMOUS_MARKERS)
+        short = phrase([*modifiers, head])
+        full = phrase([*modifiers, head, *right]) if len(right) <= 8 else short
+        if lower in lexicon.ROLE_NOUNS or lower in lexicon.ROLE_SYNONYMS:
+            if lower != "source":
+                person = self._person_with_role(head, strict=indefinite)
+                if person:
+                    return Speaker(self._person_ref(person))
+                key = _strip_article(short).lower()
+                if key in lexicon.INSTITUTION_NAMES:
+                    return Speaker(self._other(short, lexicon.INSTITUTION_NAMES[key]))
+            anonymous = indefinite or lower == "source"
+            return Speaker(self._other(_strip_article(full), "person"), anonymous)
+        if lower in lexicon.GROUP_NOUNS or lower.rstrip("s") in lexicon.GROUP_NOUNS:
+            return Speaker(self._other(_strip_article(full), "group"), True)
+        if lower in lexicon.INSTITUTION_NOUNS:
+            key = _strip_article(short).lower()
+            return Speaker(self._other(short, lexicon.INSTITUTION_NAMES.get(key, "organization")))
+        key = _strip_article(short).lower()
+        if key in lexicon.INSTITUTION_NAMES:
+            return Speaker(self._other(_strip_article(short), lexicon.INSTITUTION_NAMES[key]))
+        return None
+
+    def _person_with_role(self, head: Token, strict: bool = False) -> str | None:
+        """The named person whose role matches a description ("Putin's spokesman"); ``strict``
+        (an indefinite description) also needs a qualifier of the description in the role."""
+        words = [t for t in head.subtree if t.i <= head.i] or [head]
+        wanted = normalise_role(phrase(words))
+        qualifiers = {
+            t.lower_
+            for t in head.subtree
+            if t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.lower_ not in ("press",)
+        }
+        candidates = [
+            p for p in self.persons.values() if any(normalise_role(r) == wanted for r in p.roles)
+        ]
+        if not candidates:
+            return None
+
+        def overlap(person: _Person) -> int:
+            text = " ".join(person.roles).lower()
+            return sum(1 for q in qualifiers if q in text)
+
+        best = max(candidates, key=overlap)
+        if strict and overlap(best) == 0:
+            return None
+        return best.name
+
+    def _resolve_pronoun(self, head: Token) -> Speaker | None:
+        lower = head.lower_
+        paragraph = self.paragraph_of.get(head.i, -1)
+        offset = head.idx
+        if lower in lexicon.PERSON_PRONOUNS:
+            for par in (paragraph, paragraph - 1):
+                spoken = [
+                    s
+                    for start, p, s in self.speakers
+                    if p == par and start < offset and s.actor.kind == "person"
+                ]
+                if spoken:
+                    return spoken[-1]
+                named = [m for m in self.mentions if m.paragraph == par and m.offset < offset]
+                outside = [m for m in named if not inside(self.quotes, m.offset)]
+                subjects = [m for m in outside if m.is_subject]
+                for pool in (subjects, outside):
+                    if pool:
+                        return Speaker(self._person_ref(pool[-1].name))
+            return None
+        if lower in lexicon.NONPERSON_PRONOUNS:
+            for par in (paragraph, paragraph - 1):
+                spoken = [
+                    s
+                    for start, p, s in self.speakers
+                    if p == par and start < offset and s.actor.kind != "person"
+                ]
+                if spoken:
+                    return spoken[-1]
+        return None
+
+    def note_speaker(self, head: Token, speaker: Speaker) -> None:
+        """Remember a resolved speaker so later pronouns can refer to it."""
+        self.speakers.append((head.idx, self.paragraph_of.get(head.i, -1), speaker))
+
+    # --- actor references -------------------------------------------------------------------
+
+    def _person_ref(self, name: str) -> ActorRef:
+        person = self.persons.get(name) or _Person(name, {name})
+        return ActorRef(
+            name=person.name,
+            kind="person",
+            role=person.roles[0] if person.roles else "",
+            surface_forms=tuple(sorted(person.forms)),
+        )
+
+    def _other(self, name: str, kind: str) -> ActorRef:
+        key = name.lower()
+        if key not in self.others:
+            self.others[key] = ActorRef(name=name, kind=_kind(kind), surface_forms=(name,))
+        return self.others[key]
+
+
+def _kind(kind: str) -> ActorKind:
+    if kind == "person":
+        return "person"
+    if kind == "country":
+        return "country"
+    if kind == "group":
+        return "group"
+    return "organization"

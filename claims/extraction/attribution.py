@@ -1,0 +1,389 @@
+"""Finding attributed statements in a parsed article: cues, speakers and spans.
+
+A cue is a speech verb from ``lexicon`` outside any quotation ("said", "warned", "pointed out"),
+"according to X", or a possessive speech noun next to a quotation ("in X's words, “…”"). Its
+speaker is the verb's subject (followed up conjoined, participial and relative clauses: "X
+dismissed the report, saying …"), each conjoined subject giving its own statement. A cue needs
+content: a clause, an object, a quotation, or the "…, X said." shape. The span runs from the
+start of the sentence where the quotation or reported clause begins to the end of the sentence
+holding the cue, and on through a quotation that resumes after the cue in the same paragraph. A
+paragraph that opens a quotation with no cue of its own, right after a paragraph with a direct
+statement, continues that statement's speaker (cue "continued").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claims.extraction import lexicon
+from claims.extraction.actors import ArticleActors, Speaker
+from claims.extraction.quotes import OPENING, STRAIGHT, Quote
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "attr", "advcl"})
+_CONTENT_PREPS = frozenset({"for", "on", "against", "about", "of", "that", "to", "as", "in"})
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"})
+_BLOCKING_FORMS = frozenset(f for v in lexicon.BLOCKING_GOVERNORS for f in lexicon.inflections(v))
+_MIN_QUOTE_WORDS = 4
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of the article with its trimmed character bounds and paragraph number."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    span: Span
+
+
+@dataclass(slots=True)
+class Found:
+    """One statement before dates and classification: who, the cue, the span, the content."""
+
+    speaker: Speaker
+    start: int
+    end: int
+    cues: list[str]
+    content: str
+    direct: bool
+    paragraph: int
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def cue_of(token: Token) -> str | None:
+    """The cue a token starts ("said", "pointed out", "according to"), or None."""
+    lower = token.lower_
+    if lower == "according":
+        if any(c.lower_ == "to" for c in token.children):
+            return "according to"
+        return None
+    base = lexicon.VERB_FORMS.get(lower)
+    if base is None or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.tag_ in ("NN", "NNS", "NNP", "JJ"):
+        return None
+    particles = lexicon.PHRASAL_CUES.get(base)
+    children = list(token.children)
+    if particles is not None and base not in lexicon.SPEECH_VERBS:
+        for child in children:
+            if (
+                child.dep_ in ("prt", "prep", "acomp", "ccomp", "oprd")
+                and child.lower_ in particles
+            ):
+                return f"{token.text} {child.text}"
+        return None
+    if base == "call" and not any(
+        c.dep_ in ("prep", "oprd", "ccomp", "xcomp") or c.lower_ in ("for", "on") for c in children
+    ):
+        return None
+    if base == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+        return None
+    return token.text
+
+
+def _has_content(token: Token, quoted: bool) -> bool:
+    if quoted:
+        return True
+    for child in token.children:
+        if child.dep_ in _CONTENT_DEPS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+            return True
+        if child.dep_ == "prt":
+            return True
+    return token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i
+
+
+def _subjects(token: Token) -> list[Token]:
+    """The speaker heads of a cue verb, climbing to the clause that has a subject."""
+    current = token
+    for _ in range(4):
+        subj = [
+            c
+            for c in current.children
+            if c.dep_ == "nsubj"
+            or (c.dep_ == "nsubjpass" and lexicon.VERB_FORMS.get(current.lower_) == "quote")
+        ]
+        if not subj:
+            agents = [c for c in current.children if c.dep_ == "agent"]
+            subj = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+        if subj:
+            return _with_conjuncts(subj[0])
+        if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
+            return []
+        if current.dep_ == "relcl":
+            return _with_conjuncts(current.head)
+        current = current.head
+        if current.lower_ in _BLOCKING_FORMS:
+            return []
+    return []
+
+
+def _with_conjuncts(head: Token) -> list[Token]:
+    heads = [head]
+    for tok in head.conjuncts:
+        if tok.i > head.i and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            heads.append(tok)
+    return heads
+
+
+def speaker_heads(token: Token, cue: str) -> list[Token]:
+    """The tokens naming the speaker(s) of a cue."""
+    if cue == "according to":
+        to = next(c for c in token.children if c.lower_ == "to")
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return _with_conjuncts(objs[0]) if objs else []
+    if any(c.dep_ == "neg" for c in token.children):
+        return []
+    return _subjects(token)
+
+
+class Attributor:
+    """Runs the cue rules over one parsed article."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: list[Sentence],
+        quotes_by_paragraph: dict[int, list[Quote]],
+        actors: ArticleActors,
+        skip_paragraphs: set[int],
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = sentences
+        self.quotes_by_paragraph = quotes_by_paragraph
+        self.actors = actors
+        self.skip = skip_paragraphs
+        self.sentence_of: dict[int, Sentence] = {}
+        for sent in sentences:
+            for tok in sent.span:
+                self.sentence_of[tok.i] = sent
+
+    def run(self) -> list[Found]:
+        """All statements of the article, in text order."""
+        found: list[Found] = []
+        for sent in self.sentences:
+            if sent.paragraph in self.skip:
+                continue
+            found.extend(self._in_sentence(sent, found))
+        found = self._merge(found)
+        found.extend(self._continuations(found))
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
+
+    def _quotes(self, sent: Sentence) -> list[Quote]:
+        return self.quotes_by_paragraph.get(sent.paragraph, [])
+
+    def _in_quote(self, sent: Sentence, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self._quotes(sent))
+
+    def _cues(self, sent: Sentence) -> list[tuple[Token, str, list[Token]]]:
+        """Cue tokens of a sentence outside quotations, with their speaker heads."""
+        cues: list[tuple[Token, str, list[Token]]] = []
+        for token in sent.span:
+            if self._in_quote(sent, token.idx):
+                continue
+            cue = cue_of(token)
+            if cue is None:
+                cue = self._speech_noun_cue(token, sent)
+                if cue is None:
+                    continue
+                heads = [c for c in token.children if c.dep_ == "poss"]
+            else:
+                heads = speaker_heads(token, cue)
+            heads = [h for h in heads if not self._in_quote(sent, h.idx)]
+            if heads:
+                cues.append((token, cue, heads))
+        return _drop_nested(cues)
+
+    def _in_sentence(self, sent: Sentence, earlier: list[Found]) -> list[Found]:
+        results: list[Found] = []
+        for token, cue, heads in self._cues(sent):
+            attached = self._attached_quotes(sent, token)
+            if cue != "according to" and not _has_content(token, bool(attached)):
+                continue
+            for head in heads:
+                speaker = self.actors.resolve(head)
+                if speaker is None:
+                    continue
+                self.actors.note_speaker(head, speaker)
+                results.append(self._statement(sent, token, cue, speaker, attached))
+        return results
+
+    def _speech_noun_cue(self, token: Token, sent: Sentence) -> str | None:
+        if token.lower_ not in lexicon.SPEECH_NOUNS:
+            return None
+        if not any(c.dep_ == "poss" for c in token.children):
+            return None
+        if not self._attached_quotes(sent, token):
+            return None
+        return token.text
+
+    def _attached_quotes(self, sent: Sentence, cue: Token) -> list[Quote]:
+        """Substantial quotations overlapping the cue's sentence (scare quotes left out)."""
+        result = []
+        for q in self._quotes(sent):
+            if q.end <= sent.start or q.start >= sent.end:
+                continue
+            inner = q.inner(self.text)
+            if len(inner.split()) >= _MIN_QUOTE_WORDS or inner.rstrip()[-1:] in ".!?,":
+                result.append(q)
+        return result
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        for sent in self.sentences:
+            if sent.start <= offset < max(sent.end, sent.start + 1):
+                return sent
+        return None
+
+    def _statement(
+        self, sent: Sentence, cue: Token, cue_text: str, speaker: Speaker, quotes: list[Quote]
+    ) -> Found:
+        start, end = sent.start, sent.end
+        for q in quotes:
+            if q.start < start:
+                first = self._sentence_at(q.start)
+                if first is not None and first.paragraph == sent.paragraph:
+                    start = min(start, first.start)
+            if q.end > end:
+                last = self._sentence_at(q.end - 1)
+                if last is not None and last.paragraph == sent.paragraph:
+                    end = max(end, last.end)
+        quotes = list(quotes)
+        if quotes and all(q.end <= cue.idx for q in quotes):
+            end, extra = self._split_quote_tail(sent, end)
+            quotes.extend(extra)
+        quoted = " ".join(q.inner(self.text) for q in quotes)
+        content = quoted or _reported_content(cue)
+        return Found(
+            speaker=speaker,
+            start=start,
+            end=end,
+            cues=[cue_text],
+            content=content,
+            direct=bool(quotes),
+            paragraph=sent.paragraph,
+            quotes=quotes,
+        )
+
+    def _split_quote_tail(self, sent: Sentence, end: int) -> tuple[int, list[Quote]]:
+        """ "“X,” Peskov said. “Y.”": the quotation resumes after the cue's sentence."""
+        extra: list[Quote] = []
+        following = [s for s in self.sentences if s.paragraph == sent.paragraph and s.start >= end]
+        for nxt in following:
+            if self.text[nxt.start] not in (OPENING, STRAIGHT):
+                break
+            if any(cue_of(t) for t in nxt.span if not self._in_quote(nxt, t.idx)):
+                break
+            quote = next((q for q in self._quotes(nxt) if q.start == nxt.start), None)
+            if quote is None:
+                break
+            extra.append(quote)
+            last = self._sentence_at(quote.end - 1) or nxt
+            end = max(nxt.end, last.end)
+            break
+        return end, extra
+
+    def _merge(self, found: list[Found]) -> list[Found]:
+        """One statement per speaker and span: same speaker, overlapping spans → one."""
+        merged: list[Found] = []
+        for item in sorted(found, key=lambda f: (f.start, f.end)):
+            for other in merged:
+                if (
+                    other.speaker.actor.name == item.speaker.actor.name
+                    and item.start < other.end
+                    and other.start < item.end
+                ):
+                    other.start = min(other.start, item.start)
+                    other.end = max(other.end, item.end)
+                    for cue in item.cues:
+                        if cue not in other.cues:
+                            other.cues.append(cue)
+                    other.direct = other.direct or item.direct
+                    if item.direct and not other.quotes:
+                        other.content = item.content
+                    other.quotes.extend(item.quotes)
+                    break
+            else:
+                merged.append(item)
+        return merged
+
+    def _continuations(self, found: list[Found]) -> list[Found]:
+        """Quotations that go on in a new paragraph with no cue of their own."""
+        by_paragraph: dict[int, list[Found]] = {}
+        for item in found:
+            by_paragraph.setdefault(item.paragraph, []).append(item)
+        covered = {(f.start, f.end) for f in found}
+        result: list[Found] = []
+        paragraphs = sorted({s.paragraph for s in self.sentences})
+        for par in paragraphs:
+            if par in by_paragraph or par in self.skip:
+                continue
+            previous = by_paragraph.get(par - 1)
+            if not previous or not previous[-1].direct:
+                continue
+            sents = [s for s in self.sentences if s.paragraph == par]
+            if not sents or self.text[sents[0].start] not in (OPENING, STRAIGHT):
+                continue
+            if any(self._cues(s) for s in sents):
+                continue
+            quote = next((q for q in self.quotes_by_paragraph.get(par, [])), None)
+            if quote is None or quote.start != sents[0].start:
+                continue
+            last = self._sentence_at(quote.end - 1) or sents[-1]
+            end = last.end if last.paragraph == par else sents[-1].end
+            if (sents[0].start, end) in covered:
+                continue
+            item = Found(
+                speaker=previous[-1].speaker,
+                start=sents[0].start,
+                end=end,
+                cues=["continued"],
+                content=quote.inner(self.text),
+                direct=True,
+                paragraph=par,
+                quotes=[quote],
+            )
+            by_paragraph[par] = [item]
+            result.append(item)
+        return result
+
+
+def _drop_nested(
+    cues: list[tuple[Token, str, list[Token]]],
+) -> list[tuple[Token, str, list[Token]]]:
+    """Keep the outermost cue of a reported clause, except that a relay ("…, Interfax reports",
+    "according to RIA" on a cue that has its own speaker) gives way to the cue it relays."""
+    tokens = {tok.i: (tok, cue) for tok, cue, _heads in cues}
+    dropped: set[int] = set()
+    for tok, cue, _heads in cues:
+        for ancestor in tok.ancestors:
+            if ancestor.i not in tokens or ancestor.i == tok.i:
+                continue
+            outer_cue = tokens[ancestor.i][1]
+            if cue == "according to":
+                dropped.add(tok.i)
+            elif lexicon.VERB_FORMS.get(ancestor.lower_) in lexicon.RELAY_VERBS or (
+                outer_cue == "according to"
+            ):
+                dropped.add(ancestor.i)
+            else:
+                dropped.add(tok.i)
+            break
+    return [c for c in cues if c[0].i not in dropped]
+
+
+def _reported_content(cue: Token) -> str:
+    """The reported clause: the cue's clausal complement, or what follows the cue."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            words = list(child.subtree)
+            return cue.doc[words[0].i : words[-1].i + 1].text
+    sent = cue.sent
+    if cue.i + 1 < sent.end:
+        return cue.doc[cue.i + 1 : sent.end].text.strip(" ,.")
+    return sent.text

@@ -1,0 +1,225 @@
+"""Article text in, attributed statements out: the pure entry points the worker calls.
+
+``extract_articles`` streams many articles through ``nlp.pipe`` (the lemmatizer disabled: the
+rules read word forms, not lemmas) and is what the Celery worker uses; ``extract_article`` is the
+one-article form. Dates come from ``claims.extraction.dates.resolve_said_on`` and the red-line
+flag and kind from ``claims.extraction.classify.classify_statement``; until those modules exist
+the publication date and "assertion" stand in.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claims.extraction import lexicon
+from claims.extraction.actors import DEFAULT_FUZZY_THRESHOLD, ArticleActors
+from claims.extraction.attribution import Attributor, Found, Sentence
+from claims.extraction.nlp import get_nlp
+from claims.extraction.quotes import Quote, find_quotes, paragraph_spans
+from claims.extraction.types import ActorRef, ArticleExtraction, ClaimKind, SaidOn, Statement
+
+PARAGRAPH_COMPONENT = "redline_paragraph_breaks"
+# Components the rules do not read; skipping them is most of the speed budget.
+UNUSED_COMPONENTS = ("lemmatizer",)
+_TERMINAL = '.!?”"’:;)…'
+_MAX_UNTERMINATED_WORDS = 25
+_KINDS: frozenset[str] = frozenset(
+    ("warning", "accusation", "denial", "demand", "assertion", "announcement")
+)
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a paragraph never shares a sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and ("\n" in previous.text or "\n" in previous.whitespace_):
+            token.is_sent_start = True
+    return doc
+
+
+def prepare(nlp: Language) -> Language:
+    """Add the paragraph-break component before the parser (once per pipeline)."""
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, before=before)
+        else:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """One article for the batched form."""
+
+    text: str
+    published: date | None = None
+    title: str = ""
+
+
+def extract_article(
+    text: str,
+    published: date | None,
+    *,
+    title: str = "",
+    nlp: Language | None = None,
+    fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
+) -> ArticleExtraction:
+    """Statements and speakers of one cleaned article (offsets index into ``text``)."""
+    item = ArticleInput(text, published, title)
+    return next(iter(extract_articles([item], nlp, fuzzy_threshold=fuzzy_threshold)))
+
+
+def extract_articles(
+    items: Iterable[ArticleInput],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    *,
+    fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
+) -> Iterator[ArticleExtraction]:
+    """Extract many articles, streaming their texts through ``nlp.pipe`` in batches."""
+    nlp = prepare(nlp or get_nlp())
+    disable = [name for name in UNUSED_COMPONENTS if name in nlp.pipe_names]
+    pairs = ((item.text, item) for item in items)
+    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disable):
+        yield extract_from_doc(
+            doc, item.published, title=item.title, fuzzy_threshold=fuzzy_threshold
+        )
+
+
+def extract_from_doc(
+    doc: Doc,
+    published: date | None,
+    *,
+    title: str = "",
+    fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
+) -> ArticleExtraction:
+    """The rules applied to an already parsed article."""
+    text = doc.text
+    paragraphs = paragraph_spans(text)
+    quotes: dict[int, list[Quote]] = {
+        i: find_quotes(text, start, end) for i, (start, end) in enumerate(paragraphs)
+    }
+    sentences = _sentences(doc, paragraphs)
+    paragraph_of = {tok.i: s.paragraph for s in sentences for tok in s.span}
+    all_quotes = [q for qs in quotes.values() for q in qs]
+    actors = ArticleActors(doc, all_quotes, paragraph_of, fuzzy_threshold)
+    skip = _furniture(text, paragraphs, title)
+    found = Attributor(doc, sentences, quotes, actors, skip).run()
+    said_on, classify = _date_resolver(), _classifier()
+    statements: list[Statement] = []
+    speakers: dict[str, ActorRef] = {}
+    for item in found:
+        statement = _to_statement(text, item, paragraphs, published, said_on, classify)
+        statements.append(statement)
+        speakers.setdefault(statement.speaker.name, statement.speaker)
+    return ArticleExtraction(statements=statements, actors=list(speakers.values()))
+
+
+def _sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+    result: list[Sentence] = []
+    par = 0
+    text = doc.text
+    for span in doc.sents:
+        start, end = span.start_char, span.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        while par + 1 < len(paragraphs) and paragraphs[par][1] <= start:
+            par += 1
+        if result and result[-1].paragraph == par and _is_fragment(text[start:end]):
+            # The parser split off a tail (", Interfax reports."): glue it back.
+            prev = result[-1]
+            result[-1] = Sentence(prev.index, prev.start, end, par, doc[prev.span.start : span.end])
+            continue
+        result.append(Sentence(len(result), start, end, par, span))
+    return result
+
+
+def _is_fragment(sentence: str) -> bool:
+    return sentence[:1] in ",;:)]–—" or sentence[:1].islower()
+
+
+def _furniture(text: str, paragraphs: list[tuple[int, int]], title: str) -> set[int]:
+    """Paragraphs that cannot hold a statement: title repeats, captions, unterminated lines."""
+    skip: set[int] = set()
+    norm_title = " ".join(title.lower().split())
+    for i, (start, end) in enumerate(paragraphs):
+        para = text[start:end]
+        lower = " ".join(para.lower().split())
+        unterminated = para.rstrip()[-1:] not in _TERMINAL
+        if (
+            (norm_title and lower == norm_title)
+            or lower.startswith(lexicon.CAPTION_STARTS)
+            or (unterminated and len(para.split()) < _MAX_UNTERMINATED_WORDS)
+        ):
+            skip.add(i)
+    return skip
+
+
+def _to_statement(
+    text: str,
+    item: Found,
+    paragraphs: list[tuple[int, int]],
+    published: date | None,
+    said_on: Callable[[str, str, date | None], SaidOn],
+    classify: Callable[[str, str, str], Any] | None,
+) -> Statement:
+    sentence = text[item.start : item.end]
+    pstart, pend = paragraphs[item.paragraph]
+    cue = "; ".join(item.cues)
+    red_line, about = False, ""
+    kind: ClaimKind = "assertion"
+    if classify is not None:
+        result = classify(sentence, item.content, cue)
+        red_line, about = bool(result.red_line), str(result.red_line_about or "")
+        if result.kind in _KINDS:
+            kind = result.kind
+    return Statement(
+        speaker=item.speaker.actor,
+        start=item.start,
+        end=item.end,
+        sentence=sentence,
+        content=item.content,
+        cue=cue,
+        direct=item.direct,
+        anonymous=item.speaker.anonymous,
+        said_on=said_on(sentence, text[pstart:pend], published),
+        red_line=red_line,
+        red_line_about=about or "",
+        kind=kind,
+        confidence=0.8 if item.direct else 0.6,
+    )
+
+
+def _publication_date(sentence: str, paragraph: str, published: date | None) -> SaidOn:
+    return SaidOn(published, "day") if published else SaidOn(None, "unknown")
+
+
+def _date_resolver() -> Callable[[str, str, date | None], SaidOn]:
+    try:
+        module = importlib.import_module("claims.extraction.dates")
+    except ImportError:
+        return _publication_date
+    resolver: Callable[[str, str, date | None], SaidOn] = module.resolve_said_on
+    return resolver
+
+
+def _classifier() -> Callable[[str, str, str], Any] | None:
+    try:
+        module = importlib.import_module("claims.extraction.classify")
+    except ImportError:
+        return None
+    classifier: Callable[[str, str, str], Any] = module.classify_statement
+    return classifier

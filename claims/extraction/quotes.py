@@ -1,0 +1,76 @@
+"""Pairing quotation marks inside paragraphs (plain character work, before any parsing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENING = "“"
+CLOSING = "”"
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation: ``start``/``end`` include the marks; ``closed`` is False when the quote runs
+    on past the paragraph's end (the newspaper convention for multi-paragraph quotes)."""
+
+    start: int
+    end: int
+    closed: bool
+
+    def inner(self, text: str) -> str:
+        """The quoted words without their marks."""
+        body = text[self.start + 1 : self.end - 1 if self.closed else self.end]
+        return body.strip()
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every non-blank line of ``text``."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph): curly marks pair by direction, straight
+    marks alternate; an opening mark left unclosed runs to the paragraph's end."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_mark = ""
+    for pos in range(start, end):
+        char = text[pos]
+        if char not in (OPENING, CLOSING, STRAIGHT):
+            continue
+        if open_at is None:
+            if char == CLOSING:
+                # A stray closing mark: the paragraph continues a quote from the one before.
+                if not quotes and _is_continuation_close(text, start, pos):
+                    quotes.append(Quote(start, pos + 1, True))
+                continue
+            open_at, open_mark = pos, char
+            continue
+        if char == OPENING and open_mark == OPENING:
+            # Two openings in a row: the first was never closed; restart at the second.
+            open_at = pos
+            continue
+        quotes.append(Quote(open_at, pos + 1, True))
+        open_at = None
+    if open_at is not None and end - open_at > 1:
+        quotes.append(Quote(open_at, end, False))
+    return quotes
+
+
+def _is_continuation_close(text: str, start: int, pos: int) -> bool:
+    """A closing mark with no opening before it in its paragraph, after a real stretch of text."""
+    return len(text[start:pos].split()) >= 3
+
+
+def inside(quotes: list[Quote], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``quotes``."""
+    return any(q.start <= offset < q.end for q in quotes)
