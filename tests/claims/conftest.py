@@ -50,7 +50,7 @@ def statement_in(
     sentence: str,
     speaker: str,
     *,
-    kind: str = "person",
+    actor_kind: str = "person",
     content: str | None = None,
     said_on: SaidOn | None = None,
     **extra: Any,
@@ -58,7 +58,7 @@ def statement_in(
     """A Statement whose span is where ``sentence`` sits in ``text``."""
     start = text.index(sentence)
     return Statement(
-        speaker=ActorRef(speaker, kind),  # type: ignore[arg-type]
+        speaker=ActorRef(speaker, actor_kind),  # type: ignore[arg-type]
         start=start,
         end=start + len(sentence),
         sentence=sentence,
