@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F
 
 from sources.models import Article
 from sources.services.articles import enqueue_extraction
@@ -18,9 +17,7 @@ def retry_failed(article_ids: Iterable[int] | None = None) -> list[int]:
         failed = failed.filter(pk__in=list(article_ids))
     with transaction.atomic():
         ids = list(failed.select_for_update().values_list("id", flat=True))
-        Article.objects.filter(pk__in=ids).update(
-            status=Article.Status.PENDING, error="", attempts=F("attempts") + 1
-        )
+        Article.objects.filter(pk__in=ids).update(status=Article.Status.PENDING, error="")
         for article_id in ids:
             enqueue_extraction(article_id)
     return ids

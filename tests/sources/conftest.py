@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -39,10 +40,8 @@ def _start() -> LocalServer:
             if route is None:
                 self.send_error(404)
                 return
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 route(self)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def log_message(self, format: str, *args: object) -> None:
             return
