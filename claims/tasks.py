@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from claims.services.processing import process_article
+from claims.services.processing import process_article, process_articles, reprocess_articles
 
 
 @shared_task(name="claims.extract_article", acks_late=True)
 def extract_article(article_id: int) -> None:
     """Extract statements from one stored article."""
     process_article(article_id)
+
+
+@shared_task(name="claims.extract_articles", acks_late=True)
+def extract_articles(article_ids: list[int]) -> dict[str, list[int]]:
+    """Extract a batch of stored articles through one ``nlp.pipe`` stream."""
+    report = process_articles(article_ids)
+    return {"done": report.done, "failed": report.failed, "skipped": report.skipped}
+
+
+@shared_task(name="claims.reprocess_articles", acks_late=True)
+def reprocess(article_ids: list[int]) -> dict[str, list[int]]:
+    """Re-run extraction on chosen articles; editors' links and decisions are kept."""
+    report = reprocess_articles(article_ids)
+    return {"done": report.done, "failed": report.failed, "skipped": report.skipped}
