@@ -65,6 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "claims.views.access.context",
             ],
         },
     },
@@ -110,6 +111,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"
+# Anonymous visitors see the login page unless reading is opened to everyone.
+REDLINE_PUBLIC_READ = env.bool("REDLINE_PUBLIC_READ", default=False)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -136,6 +140,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Task modules outside the apps' tasks.py (webhook deliveries).
+CELERY_IMPORTS = ("claims.webhooks",)
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {
         "task": "sources.poll_due_feeds",

@@ -1,0 +1,396 @@
+"""Read queries for the browser UI: claim lists with filters and search, timelines, detail pages.
+
+Every list query fetches its rows with a fixed number of statements whatever the page size
+(related rows via select_related / correlated subqueries, never one query per row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
+from django.http import QueryDict
+
+from claims.models import Actor, Claim, ClaimRelation, Mention, ReviewStatus
+from sources.models import Article, Outlet
+
+SEARCH_CONFIG = "english"
+# ts_headline marks matches with these control characters; the view escapes the text and only
+# then turns them into <mark> tags, so nothing from an article is ever rendered unescaped.
+MARK_START = "\x02"
+MARK_STOP = "\x03"
+REVIEW_CHOICES = ("suggested", "confirmed", "rejected")
+
+
+@dataclass
+class ClaimFilters:
+    """The dashboard's whole filter state; it round-trips through the query string."""
+
+    q: str = ""
+    actor: int | None = None
+    outlet: int | None = None
+    kind: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    review: str = ""
+    scope: str = "red"  # "red": red-line claims only; "all": every claim
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> ClaimFilters:
+        """Parse GET parameters; bad values are dropped and reported in ``errors``."""
+        filters = cls()
+        filters.q = " ".join(query.get("q", "").split())[:200]
+        filters.actor = _int(query.get("actor"), "actor", filters.errors)
+        filters.outlet = _int(query.get("outlet"), "outlet", filters.errors)
+        kind = query.get("kind", "")
+        filters.kind = kind if kind in Claim.Kind.values else ""
+        filters.date_from = _date(query.get("from"), "from", filters.errors)
+        filters.date_to = _date(query.get("to"), "to", filters.errors)
+        review = query.get("review", "")
+        filters.review = review if review in REVIEW_CHOICES else ""
+        filters.scope = "all" if query.get("scope") == "all" else "red"
+        return filters
+
+    def as_query(self, **overrides: Any) -> str:
+        """The query string for these filters (defaults left out), with ``overrides`` applied."""
+        values = {
+            "q": self.q,
+            "actor": self.actor,
+            "outlet": self.outlet,
+            "kind": self.kind,
+            "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "",
+            "review": self.review,
+            "scope": "all" if self.scope == "all" else "",
+        }
+        values.update(overrides)
+        query = QueryDict(mutable=True)
+        for key, value in values.items():
+            if value not in (None, ""):
+                query[key] = str(value)
+        return query.urlencode()
+
+    @property
+    def active(self) -> bool:
+        defaults = ClaimFilters()
+        return any(
+            getattr(self, f.name) != getattr(defaults, f.name)
+            for f in fields(self)
+            if f.name != "errors"
+        )
+
+
+def _int(value: str | None, name: str, errors: list[str]) -> int | None:
+    if not value:
+        return None
+    if value.isdigit():
+        return int(value)
+    errors.append(f"{name}: not a number")
+    return None
+
+
+def _date(value: str | None, name: str, errors: list[str]) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        errors.append(f"{name}: not a date (YYYY-MM-DD)")
+        return None
+
+
+class SentenceVector(Func):
+    """``to_tsvector('english', sentence)``, the expression the mention GIN index is built on."""
+
+    template = f"to_tsvector('{SEARCH_CONFIG}', %(expressions)s)"
+    output_field: Any = None
+
+    def __init__(self, expression: Any) -> None:
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(expression, output_field=SearchVectorField())
+
+
+class Matches(Func):
+    """``vector @@ query`` as a boolean expression."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+
+    def __init__(self, vector: Any, query: Any) -> None:
+        from django.db.models import BooleanField
+
+        super().__init__(vector, query, output_field=BooleanField())
+
+
+def search_query(q: str) -> SearchQuery:
+    """The user's words as a PostgreSQL web-style query ("quoted phrases", -not, or)."""
+    return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def claim_list(filters: ClaimFilters) -> QuerySet[Claim]:
+    """Claims matching the filters, newest first (best match first when searching).
+
+    Rows carry ``headline`` (claim text with matches marked) and ``matched_sentence`` (the best
+    matching source sentence, marked) when searching.
+    """
+    claims = Claim.objects.filter(merged_into__isnull=True).select_related("speaker")
+    if filters.scope != "all":
+        claims = claims.filter(red_line=True)
+    if filters.actor:
+        claims = claims.filter(speaker_id=filters.actor)
+    if filters.kind:
+        claims = claims.filter(kind=filters.kind)
+    if filters.date_from:
+        claims = claims.filter(said_on__gte=filters.date_from)
+    if filters.date_to:
+        claims = claims.filter(said_on__lte=filters.date_to)
+    if filters.outlet:
+        claims = claims.filter(
+            Exists(
+                Mention.objects.filter(
+                    claim=OuterRef("pk"), article__outlet_id=filters.outlet
+                ).exclude(status=ReviewStatus.REJECTED)
+            )
+        )
+    if filters.review:
+        claims = claims.filter(
+            Exists(Mention.objects.filter(claim=OuterRef("pk"), status=filters.review))
+            | Exists(
+                ClaimRelation.objects.filter(
+                    Q(source=OuterRef("pk")) | Q(target=OuterRef("pk")), status=filters.review
+                )
+            )
+        )
+    if not filters.q:
+        return claims.order_by(F("said_on").desc(nulls_last=True), "-id")
+    query = search_query(filters.q)
+    sentences = (
+        Mention.objects.filter(claim=OuterRef("pk"))
+        .exclude(status=ReviewStatus.REJECTED)
+        .annotate(vector=SentenceVector(F("sentence")))
+        .filter(Matches(F("vector"), query))
+    )
+    best_sentence = sentences.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "pk")
+    return (
+        claims.filter(Matches(F("search_vector"), query) | Exists(sentences))
+        .annotate(
+            sentence_rank=Subquery(best_sentence.values("rank")[:1], output_field=FloatField()),
+            rank=Greatest(
+                Coalesce(SearchRank(F("search_vector"), query), Value(0.0)),
+                Coalesce(F("sentence_rank"), Value(0.0)) * Value(0.8),
+            ),
+            headline=SearchHeadline(
+                "text",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                highlight_all=True,
+            ),
+            matched_sentence=Subquery(
+                best_sentence.annotate(
+                    marked=SearchHeadline(
+                        "sentence",
+                        query,
+                        config=SEARCH_CONFIG,
+                        start_sel=MARK_START,
+                        stop_sel=MARK_STOP,
+                        highlight_all=True,
+                    )
+                ).values("marked")[:1]
+            ),
+        )
+        .order_by("-rank", F("said_on").desc(nulls_last=True), "-id")
+    )
+
+
+def filter_choices() -> dict[str, Any]:
+    """Speakers and outlets for the filter form (two queries)."""
+    speakers = (
+        Actor.objects.filter(merged_into__isnull=True, claims__isnull=False)
+        .distinct()
+        .order_by("name")
+        .only("id", "name")[:1000]
+    )
+    return {
+        "actors": list(speakers),
+        "outlets": list(Outlet.objects.order_by("name").only("id", "name")),
+        "kinds": Claim.Kind.values,
+        "reviews": REVIEW_CHOICES,
+    }
+
+
+def timeline_claims(filters: ClaimFilters, limit: int = 400) -> list[Claim]:
+    """Dated claims matching the filters, oldest first, for the timeline chart."""
+    claims = claim_list(filters).filter(said_on__isnull=False)
+    newest = list(claims.order_by("-said_on", "-id")[:limit])
+    return sorted(newest, key=lambda c: (c.said_on or date.min, c.pk))
+
+
+# ---------------------------------------------------------------------------------------------
+# Detail pages
+
+
+def claim_detail(claim_id: int) -> Claim | None:
+    """A claim with its speaker (merged claims too, so old links can say where they went)."""
+    return Claim.objects.select_related("speaker", "merged_into").filter(pk=claim_id).first()
+
+
+def claim_mentions(claim: Claim) -> list[Mention]:
+    """The claim's mentions, first appearance first, with article and outlet."""
+    return list(
+        claim.mentions.select_related("article", "article__outlet", "reviewed_by").order_by(
+            F("article__published").asc(nulls_last=True), "article_id", "start"
+        )
+    )
+
+
+@dataclass
+class RelatedClaim:
+    """A relation seen from one claim: the other claim, the link, and its direction."""
+
+    relation: ClaimRelation
+    other: Claim
+    outgoing: bool
+
+
+def claim_relations(claim: Claim) -> dict[str, list[RelatedClaim]]:
+    """Relations of a claim grouped by type (contradicts / supports / same), best score first."""
+    relations = (
+        ClaimRelation.objects.filter(Q(source=claim) | Q(target=claim))
+        .select_related("source", "source__speaker", "target", "target__speaker", "reviewed_by")
+        .order_by("-score", "pk")
+    )
+    grouped: dict[str, list[RelatedClaim]] = {t: [] for t in ClaimRelation.Type.values}
+    for relation in relations:
+        outgoing = relation.source_id == claim.pk
+        other = relation.target if outgoing else relation.source
+        grouped[relation.type].append(RelatedClaim(relation, other, outgoing))
+    return grouped
+
+
+def claim_history(claim: Claim, limit: int = 50) -> list[Any]:
+    """The claim's own field history (django-simple-history), newest first."""
+    return list(
+        claim.history.select_related("history_user").order_by("-history_date", "-history_id")[  # type: ignore[attr-defined]
+            :limit
+        ]
+    )
+
+
+def actor_list(q: str = "") -> QuerySet[Actor]:
+    """Actors (not merged away) with their number of claims, most quoted first."""
+    actors = Actor.objects.filter(merged_into__isnull=True)
+    if q:
+        actors = actors.filter(Q(name__icontains=q) | Q(aliases__alias__icontains=q)).distinct()
+    return actors.annotate(
+        claim_total=Count("claims", filter=Q(claims__merged_into__isnull=True), distinct=True),
+        red_total=Count(
+            "claims",
+            filter=Q(claims__merged_into__isnull=True, claims__red_line=True),
+            distinct=True,
+        ),
+    ).order_by("-claim_total", "name")
+
+
+def actor_detail(actor_id: int) -> Actor | None:
+    """An actor with affiliation and where it was merged to."""
+    return (
+        Actor.objects.select_related("affiliation", "merged_into")
+        .prefetch_related("aliases", "members")
+        .filter(pk=actor_id)
+        .first()
+    )
+
+
+def actor_claims(actor: Actor) -> QuerySet[Claim]:
+    """The actor's claims, newest first."""
+    return (
+        Claim.objects.filter(speaker=actor, merged_into__isnull=True)
+        .select_related("speaker")
+        .order_by(F("said_on").desc(nulls_last=True), "-id")
+    )
+
+
+def actor_opponents(actor: Actor, limit: int = 20) -> list[dict[str, Any]]:
+    """Speakers whose claims contradict this actor's, with how many contradictions each."""
+    relations = ClaimRelation.objects.filter(type=ClaimRelation.Type.CONTRADICTS).exclude(
+        status=ReviewStatus.REJECTED
+    )
+    other_speaker = Case(
+        When(source__speaker=actor, then=F("target__speaker")),
+        default=F("source__speaker"),
+    )
+    rows = (
+        relations.filter(Q(source__speaker=actor) | Q(target__speaker=actor))
+        .annotate(other=other_speaker)
+        .exclude(other=actor.pk)
+        .exclude(other__isnull=True)
+        .values("other")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:limit]
+    )
+    counts = {row["other"]: row["n"] for row in rows}
+    names = Actor.objects.in_bulk(list(counts))
+    return [{"actor": names[pk], "count": n} for pk, n in counts.items() if pk in names]
+
+
+def article_list(status: str = "", outlet: int | None = None) -> QuerySet[Article]:
+    """Articles newest first, with outlet and number of statements found in each."""
+    articles = Article.objects.select_related("outlet").annotate(
+        statement_total=Count("mentions", distinct=True)
+    )
+    if status in Article.Status.values:
+        articles = articles.filter(status=status)
+    if outlet:
+        articles = articles.filter(outlet_id=outlet)
+    return articles.defer("text", "raw").order_by("-created_at", "-id")
+
+
+def article_detail(article_id: int) -> Article | None:
+    """An article with its outlet."""
+    return Article.objects.select_related("outlet", "copy_of").filter(pk=article_id).first()
+
+
+def article_mentions(article: Article) -> list[Mention]:
+    """The statements found in an article, in text order, with their claims and speakers."""
+    return list(
+        article.mentions.select_related("claim", "claim__speaker").order_by("start", "end", "pk")
+    )
+
+
+def outlet_list() -> QuerySet[Outlet]:
+    """Outlets with their number of articles."""
+    return Outlet.objects.annotate(article_total=Count("articles")).order_by("name")
+
+
+def outlet_claims(outlet: Outlet, limit: int = 20) -> list[Claim]:
+    """The red-line claims this outlet reported, newest first."""
+    return list(
+        Claim.objects.filter(
+            merged_into__isnull=True,
+            red_line=True,
+            pk__in=Mention.objects.filter(article__outlet=outlet).values("claim_id"),
+        )
+        .select_related("speaker")
+        .order_by(F("said_on").desc(nulls_last=True), "-id")[:limit]
+    )

@@ -1,0 +1,1 @@
+"""Browser UI of the claims app: read pages (pages.py) and editor actions (actions.py)."""
