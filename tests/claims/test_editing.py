@@ -94,7 +94,7 @@ def test_add_mention_with_new_claim_and_undo_removes_it(graph: Graph, editor: Us
         red_line=True,
         kind="warning",
     )
-    claim = Claim.objects.get(mentions=edit.target)
+    claim = Claim.objects.get(mentions=edit.target.pk)
     assert claim.speaker is not None and claim.speaker.name == "Jens Stoltenberg"
     assert (claim.text, claim.said_on, claim.red_line) == (
         "Troops gather.",
@@ -239,6 +239,7 @@ def test_undo_refuses_when_changed_again(graph: Graph, editor: User) -> None:
 def test_readers_cannot_edit(graph: Graph, who: str) -> None:
     from django.contrib.auth.models import AnonymousUser
 
+    user: User | AnonymousUser
     if who == "analyst":
         user = make_analyst()
     elif who == "nobody":

@@ -83,9 +83,9 @@ def test_dashboard_lists_red_lines_newest_first_with_counts(
 
 def test_dashboard_filters_come_from_the_url(analyst_client: Client, graph: Graph) -> None:
     url = reverse("claims:dashboard")
-    by_actor = analyst_client.get(url, {"actor": graph.nato.pk, "scope": "all"})
+    by_actor = analyst_client.get(url, {"actor": str(graph.nato.pk), "scope": "all"})
     assert [c.pk for c in by_actor.context["page"].object_list] == [graph.b.pk]
-    by_outlet = analyst_client.get(url, {"outlet": graph.art3.outlet_id})
+    by_outlet = analyst_client.get(url, {"outlet": str(graph.art3.outlet_id)})
     assert [c.pk for c in by_outlet.context["page"].object_list] == [graph.dup.pk]
     by_date = analyst_client.get(url, {"from": "2022-01-17", "to": "2022-01-17", "scope": "all"})
     assert {c.pk for c in by_date.context["page"].object_list} == {graph.b.pk, graph.dup.pk}
