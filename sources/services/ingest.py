@@ -7,6 +7,7 @@ outcomes (ingested / duplicate / failed with a reason) and one bad input never s
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,6 +26,7 @@ from sources.services.outcomes import IngestReport, ItemOutcome
 
 logger = logging.getLogger(__name__)
 
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 Progress = Callable[[str, IngestReport], None]
 
 
@@ -140,8 +142,8 @@ def wait_for_extraction(
 
 
 def is_url(value: str) -> bool:
-    """True for an http(s) URL."""
-    return value.lower().startswith(("http://", "https://"))
+    """True for anything written as a URL ("scheme://..."); fetching accepts only http(s)."""
+    return bool(_URL_SCHEME.match(value))
 
 
 def _store(result: ReadResult, label: str, report: IngestReport, *, enqueue: bool) -> None:
