@@ -241,6 +241,13 @@ ACCUSATION_CONTENT = _any(
     r"snubb\w+",
     r"ignored",
     r"crossed\s+the\s+red\s+line",
+    r"blew\s+up",
+    r"struck",
+    r"fired\s+(?:on|at)",
+    r"targeted",
+    r"shelled",
+    r"attacked",
+    r"(?:direct\s+)?hit\s+(?:by|from)",
 )
 ANNOUNCEMENT_CONTENT = _any(
     r"will\s+(?:be\s+held|hold|continue|suspend|resume|launch|deploy|send|conduct|begin|start"
