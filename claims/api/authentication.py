@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.request import Request
 
 from claims.api.models import ApiToken, hash_token_key
 
@@ -30,3 +31,13 @@ class ApiTokenAuthentication(TokenAuthentication):
         if token.last_used_at is None or now - token.last_used_at > _TOUCH_INTERVAL:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token
+
+
+class QueryTokenAuthentication(ApiTokenAuthentication):
+    """``?token=<key>`` for feed readers that cannot send headers (Atom feeds only)."""
+
+    def authenticate(self, request: Request) -> tuple[Any, ApiToken] | None:
+        key = request.query_params.get("token")
+        if not key:
+            return None
+        return self.authenticate_credentials(key)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_save
 
 
 def hash_token_key(key: str) -> str:
@@ -143,3 +145,34 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_key} → subscription {self.subscription_id} ({self.status})"
+
+
+# --- Webhook triggers ------------------------------------------------------------------------
+# Connected here because this module is always imported with the models; the handlers import
+# claims.webhooks lazily since that module imports claims.models, which imports this one.
+
+
+def _mention_saved(sender: Any, instance: Any, created: bool, raw: bool = False, **_: Any) -> None:
+    if created and not raw:
+        from claims.webhooks import notify_new_mention
+
+        notify_new_mention(instance)
+
+
+def _relation_saved(sender: Any, instance: Any, created: bool, raw: bool = False, **_: Any) -> None:
+    if created and not raw:
+        from claims.webhooks import notify_new_relation
+
+        notify_new_relation(instance)
+
+
+def _claim_saved(sender: Any, instance: Any, created: bool, raw: bool = False, **_: Any) -> None:
+    if not raw and instance.red_line:
+        from claims.webhooks import notify_new_claim
+
+        notify_new_claim(instance)
+
+
+post_save.connect(_mention_saved, sender="claims.Mention", dispatch_uid="webhooks.mention")
+post_save.connect(_relation_saved, sender="claims.ClaimRelation", dispatch_uid="webhooks.relation")
+post_save.connect(_claim_saved, sender="claims.Claim", dispatch_uid="webhooks.claim")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
 
@@ -48,3 +49,14 @@ class RedlineAutoSchema(AutoSchema):
                 }
             }
         return responses
+
+
+class QueryTokenScheme(OpenApiAuthenticationExtension):
+    """``?token=`` for feed readers, documented apart from the header token."""
+
+    target_class = "claims.api.authentication.QueryTokenAuthentication"
+    name = "queryToken"
+    priority = 1
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        return {"type": "apiKey", "in": "query", "name": "token"}

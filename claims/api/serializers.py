@@ -13,9 +13,11 @@ from django.conf import settings
 from django.urls import reverse
 from rest_framework import serializers
 
-from claims.api.models import Subscription
+from claims.api.models import Subscription, WebhookDelivery
 from claims.models import Actor, Claim, ClaimRelation, DatePrecision, Mention, ReviewStatus
 from claims.records import claim_record
+from claims.webhooks import check_target_url
+from sources.errors import FetchError
 from sources.models import Article, Outlet
 
 # --- The claim record (design.md) ------------------------------------------------------------
@@ -271,15 +273,65 @@ class IngestResponseSerializer(serializers.Serializer):
 
 
 class SubscriptionSerializer(serializers.ModelSerializer):
+    """A webhook subscription: a claim's news (claim.*) or an actor's red lines (actor.*)."""
+
     secret = serializers.CharField(
-        read_only=True, help_text="Signs each delivery (HMAC-SHA256); see the webhook docs."
+        read_only=True,
+        help_text="Signs each delivery: X-Redline-Signature is sha256=HMAC-SHA256(secret, "
+        '"<X-Redline-Timestamp>.<body>").',
+    )
+    claim = serializers.PrimaryKeyRelatedField(
+        queryset=Claim.objects.all(), required=False, allow_null=True
+    )
+    actor = serializers.PrimaryKeyRelatedField(
+        queryset=Actor.objects.all(), required=False, allow_null=True
     )
 
     class Meta:
         model = Subscription
         fields = ["id", "event", "claim", "actor", "target_url", "secret", "active", "created_at"]
         read_only_fields = ["id", "secret", "created_at"]
-        extra_kwargs = {"claim": {"required": False}, "actor": {"required": False}}
+
+    def validate_target_url(self, value: str) -> str:
+        try:
+            check_target_url(value)
+        except FetchError as exc:
+            message = f"Not an allowed webhook target: {exc.reason}."
+            raise serializers.ValidationError(message) from exc
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        current = self.instance
+        event = attrs.get("event", current.event if current else None)
+        claim = attrs.get("claim", current.claim if current else None)
+        actor = attrs.get("actor", current.actor if current else None)
+        if event == Subscription.Event.ACTOR_RED_LINE:
+            if actor is None or claim is not None:
+                raise serializers.ValidationError(
+                    {"actor": ["An actor.red_line subscription names an actor and no claim."]}
+                )
+        elif claim is None or actor is not None:
+            raise serializers.ValidationError(
+                {"claim": [f"A {event} subscription names a claim and no actor."]}
+            )
+        return attrs
+
+
+class DeliverySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = WebhookDelivery
+        fields = [
+            "id",
+            "event_key",
+            "status",
+            "attempts",
+            "last_status_code",
+            "last_error",
+            "created_at",
+            "delivered_at",
+            "payload",
+        ]
+        read_only_fields = fields
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -16,6 +16,8 @@ from rest_framework.serializers import BaseSerializer
 
 from claims.api import filters, serializers
 from claims.api.conditional import conditional_response, latest
+from claims.api.ingest import ingest_batch, result_rows
+from claims.api.models import Subscription, WebhookDelivery
 from claims.api.permissions import EditorScope
 from claims.models import Actor, Claim, ClaimRelation, Mention
 from claims.records import with_record_relations
@@ -170,6 +172,7 @@ class ActorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
 class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     filterset_class = filters.ArticleFilter
     keyset_ordering = ("updated_at", "id")
+    editor_actions = frozenset({"create"})
 
     def get_queryset(self) -> QuerySet[Article]:
         articles = Article.objects.select_related("outlet")
@@ -185,6 +188,18 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         article = self.get_object()
         return self.retrieve_conditional(article, article.updated_at)
+
+    @extend_schema(
+        summary="Ingest articles: URLs, or text/HTML with metadata (editor; batch)",
+        tags=["articles"],
+        request=serializers.ArticleBatchSerializer,
+        responses={202: serializers.IngestResponseSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        items = self.validated(serializers.ArticleBatchSerializer)["articles"]
+        results = ingest_batch([dict(item) for item in items])
+        rows = result_rows(results, lambda pk: serializers.article_status_url(request, pk))
+        return Response({"articles": rows}, status=status.HTTP_202_ACCEPTED)
 
 
 @extend_schema_view(
@@ -287,3 +302,43 @@ class OutletViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         outlet = self.get_object()
         return self.retrieve_conditional(outlet, outlet.created_at)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Your webhook subscriptions", tags=["subscriptions"]),
+    retrieve=extend_schema(summary="One of your subscriptions", tags=["subscriptions"]),
+    create=extend_schema(
+        summary="Subscribe a URL to a claim's news or an actor's red lines", tags=["subscriptions"]
+    ),
+    partial_update=extend_schema(summary="Change or pause a subscription", tags=["subscriptions"]),
+    destroy=extend_schema(summary="Delete a subscription", tags=["subscriptions"]),
+)
+class SubscriptionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    """Webhook subscriptions of the requesting user (any scope: they write no shared data)."""
+
+    serializer_class = serializers.SubscriptionSerializer
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Subscription]:
+        return Subscription.objects.filter(owner_id=self.request.user.pk)
+
+    def perform_create(self, serializer: BaseSerializer) -> None:
+        serializer.save(owner=self.request.user)
+
+    @extend_schema(
+        summary="Recent deliveries of a subscription",
+        tags=["subscriptions"],
+        responses={200: serializers.DeliverySerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"])
+    def deliveries(self, request: Request, pk: str | None = None) -> Response:
+        subscription = self.get_object()
+        rows = WebhookDelivery.objects.filter(subscription=subscription).order_by("-id")[:100]
+        return Response(serializers.DeliverySerializer(rows, many=True).data)
