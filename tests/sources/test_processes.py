@@ -1,0 +1,122 @@
+"""Ingestion across processes: concurrent duplicates, and a real Celery worker over Redis."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from redline.celery import app as celery_app
+from sources.models import Article
+from sources.services.ingest import ingest_inputs
+
+PROJECT = Path(__file__).resolve().parents[2]
+STORY = """Flood barrier to be raised before winter
+
+The river board said on Thursday that the flood barrier would be raised by half a metre.
+"We cannot wait for another wet winter," the board's engineer told residents at the meeting.
+"""
+
+
+def _test_database_url() -> str:
+    db = settings.DATABASES["default"]
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    user = db.get("USER") or "postgres"
+    return f"postgres://{user}@{host}:{port}/{db['NAME']}"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "DATABASE_URL": _test_database_url(), **extra}
+    env.pop("CELERY_BROKER_URL", None)
+    env.pop("REDIS_URL", None)
+    env.update(extra)
+    return env
+
+
+@pytest.mark.django_db(transaction=True)
+def test_same_article_from_two_processes_is_stored_once(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    # Extraction is eager in these processes; it does not change what is stored.
+    commands = [
+        [sys.executable, "manage.py", "ingest", str(tmp_path / name)] for name in ("a.txt", "b.txt")
+    ]
+    processes = [
+        subprocess.Popen(
+            command,
+            cwd=PROJECT,
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for command in commands
+    ]
+    outputs = [process.communicate(timeout=300)[0] for process in processes]
+    assert [process.returncode for process in processes] == [0, 0]
+    summaries = sorted(output.strip().splitlines()[-1] for output in outputs)
+    assert summaries == [
+        "ingested: 0, duplicates: 1, failed: 0",
+        "ingested: 1, duplicates: 0, failed: 0",
+    ]
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_real_worker_processes_an_ingested_article(tmp_path: Path) -> None:
+    broker = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "redline",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=PROJECT,
+        env=_env(CELERY_BROKER_URL=broker),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    celery_app.conf.broker_url = broker
+    celery_app.conf.task_always_eager = False
+    try:
+        (tmp_path / "flood.txt").write_text(STORY, encoding="utf-8")
+        report = ingest_inputs([str(tmp_path / "flood.txt")])
+        assert report.ingested == 1
+        article_id = report.article_ids[0]
+        deadline = time.monotonic() + 180
+        status = Article.Status.PENDING
+        while time.monotonic() < deadline and worker.poll() is None:
+            status = Article.objects.get(pk=article_id).status
+            if status in (Article.Status.DONE, Article.Status.FAILED):
+                break
+            time.sleep(0.5)
+        assert worker.poll() is None, "the worker exited early"
+        assert status == Article.Status.DONE
+    finally:
+        celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+        celery_app.pool.force_close_all()
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+        connection.close()
