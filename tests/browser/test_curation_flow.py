@@ -92,8 +92,9 @@ def test_editor_curates_and_undoes(
 
     # Merge two actors, then undo it from the edit bar.
     winner = Claim.objects.get(pk=claim_id).speaker
+    assert winner is not None
     loser = (
-        Actor.objects.exclude(pk=winner.pk if winner else None)
+        Actor.objects.exclude(pk=winner.pk)
         .filter(merged_into__isnull=True, claims__isnull=False)
         .order_by("pk")
         .first()
