@@ -38,6 +38,8 @@ from claims.models import (
     Origin,
     ReviewStatus,
 )
+from claims.services.claim_stats import refresh_claims
+from claims.services.contradictions import refresh_contradiction_counts
 from claims.text import normalize_name
 from sources.models import Article
 
@@ -571,30 +573,12 @@ def list_edits(
 def refresh_claim_counters(claim_ids: Iterable[int]) -> None:
     """Recompute mention/outlet/contradiction counts and the first appearance of claims.
 
-    Rejected mentions and relations do not count; articles without an outlet count once each.
+    Uses the storage services' rules (rejected links do not count; a syndicated copy adds no
+    outlet), so editor changes and pipeline runs agree on the numbers.
     """
-    for claim_id in sorted(set(claim_ids)):
-        live = Mention.objects.filter(claim_id=claim_id).exclude(status=ReviewStatus.REJECTED)
-        rows = list(
-            live.order_by(
-                models.F("article__published").asc(nulls_last=True), "article_id", "start"
-            ).values_list("pk", "article_id", "article__outlet_id", "article__published")
-        )
-        outlets = {outlet if outlet is not None else -article for _, article, outlet, _ in rows}
-        contradictions = (
-            ClaimRelation.objects.filter(
-                Q(source_id=claim_id) | Q(target_id=claim_id), type=ClaimRelation.Type.CONTRADICTS
-            )
-            .exclude(status=ReviewStatus.REJECTED)
-            .count()
-        )
-        Claim.objects.filter(pk=claim_id).update(
-            mention_count=len(rows),
-            outlet_count=len(outlets),
-            contradiction_count=contradictions,
-            first_mention_id=rows[0][0] if rows else None,
-            first_seen=rows[0][3] if rows else None,
-        )
+    ids = set(claim_ids)
+    alive = refresh_claims(ids)
+    refresh_contradiction_counts(alive)
 
 
 # ---------------------------------------------------------------------------------------------
