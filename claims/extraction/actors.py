@@ -222,9 +222,9 @@ class ArticleActors:
         if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             return self.resolve(head.head.head)
         ent = self._entity_of(head)
-        if ent is not None:
+        if ent is not None and not _only_role_words(ent):
             return self._from_entity(ent, head)
-        if head.pos_ == "PROPN" and lower not in lexicon.ROLE_NOUNS | lexicon.INSTITUTION_NOUNS:
+        if _looks_like_name(head):
             return self._from_proper_noun(head)
         return self._from_description(head)
 
@@ -244,11 +244,18 @@ class ArticleActors:
             # "Russian officials": the nationality modifies a group noun.
             if head.i != ent.root.i or head.lower_ in lexicon.GROUP_NOUNS:
                 return self._from_description(head)
-            return Speaker(self._other(clean_name(ent.text), "group"))
+            state = lexicon.DEMONYMS.get(_strip_article(clean_name(ent.text)).lower())
+            if state:
+                return Speaker(self._other(state, "country"))
+            return Speaker(self._other(_strip_article(clean_name(ent.text)), "group"))
         if head.i != ent.root.i and head.lower_ in lexicon.ROLE_NOUNS | lexicon.GROUP_NOUNS:
             return self._from_description(head)
         name = _strip_article(clean_name(ent.text))
         kind = lexicon.INSTITUTION_NAMES.get(name.lower()) or lexicon.ENTITY_KINDS[ent.label_]
+        owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start]
+        if owners and kind == "organization":
+            # "Russia's Defence Ministry": the owner belongs to the name.
+            name = phrase([*owners[0].subtree, *ent])
         return Speaker(self._other(name, kind))
 
     def _from_proper_noun(self, head: Token) -> Speaker | None:
@@ -288,9 +295,15 @@ class ArticleActors:
             return Speaker(self._other(_strip_article(full), "person"), anonymous)
         if lower in lexicon.GROUP_NOUNS or lower.rstrip("s") in lexicon.GROUP_NOUNS:
             return Speaker(self._other(_strip_article(full), "group"), True)
-        if lower in lexicon.INSTITUTION_NOUNS:
+        if lower in lexicon.INSTITUTION_NOUNS or lower in lexicon.DOCUMENT_NOUNS:
             key = _strip_article(short).lower()
-            return Speaker(self._other(short, lexicon.INSTITUTION_NAMES.get(key, "organization")))
+            if key in lexicon.INSTITUTION_NAMES:
+                return Speaker(self._other(short, lexicon.INSTITUTION_NAMES[key]))
+            if modifiers == [] and "the" in determiners | {t.lower_ for t in left}:
+                earlier = self._last_organisation(head)
+                if earlier is not None:
+                    return earlier
+            return Speaker(self._other(_strip_article(short), "organization"))
         key = _strip_article(short).lower()
         if key in lexicon.INSTITUTION_NAMES:
             return Speaker(self._other(_strip_article(short), lexicon.INSTITUTION_NAMES[key]))
@@ -337,10 +350,14 @@ class ArticleActors:
                 named = [m for m in self.mentions if m.paragraph == par and m.offset < offset]
                 outside = [m for m in named if not inside(self.quotes, m.offset)]
                 subjects = [m for m in outside if m.is_subject]
-                for pool in (subjects, outside):
-                    if pool:
-                        return Speaker(self._person_ref(pool[-1].name))
-            return None
+                if subjects:
+                    return Speaker(self._person_ref(subjects[-1].name))
+            earlier = [s for start, _p, s in self.speakers if start < offset]
+            for speaker in reversed(earlier):
+                if speaker.actor.kind == "person":
+                    return speaker
+            named = [m for m in self.mentions if m.offset < offset and m.is_subject]
+            return Speaker(self._person_ref(named[-1].name)) if named else None
         if lower in lexicon.NONPERSON_PRONOUNS:
             for par in (paragraph, paragraph - 1):
                 spoken = [
@@ -350,6 +367,17 @@ class ArticleActors:
                 ]
                 if spoken:
                     return spoken[-1]
+        return None
+
+    def _last_organisation(self, head: Token) -> Speaker | None:
+        """ "the company said": the organisation that last spoke, else the last one named."""
+        spoken = [s for start, _p, s in self.speakers if start < head.idx]
+        for speaker in reversed(spoken):
+            if speaker.actor.kind == "organization" and not speaker.anonymous:
+                return speaker
+        named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end <= head.i]
+        if named:
+            return Speaker(self._other(_strip_article(clean_name(named[-1].text)), "organization"))
         return None
 
     def note_speaker(self, head: Token, speaker: Speaker) -> None:
@@ -372,6 +400,29 @@ class ArticleActors:
         if key not in self.others:
             self.others[key] = ActorRef(name=name, kind=_kind(kind), surface_forms=(name,))
         return self.others[key]
+
+
+_COMMON_NOUNS = (
+    lexicon.ROLE_NOUNS
+    | lexicon.INSTITUTION_NOUNS
+    | lexicon.GROUP_NOUNS
+    | lexicon.DOCUMENT_NOUNS
+    | frozenset(lexicon.ROLE_SYNONYMS)
+)
+
+
+def _looks_like_name(head: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a noun ("Zelenskyy stated")."""
+    if head.lower_ in _COMMON_NOUNS:
+        return False
+    if head.pos_ == "PROPN":
+        return True
+    return head.pos_ == "NOUN" and head.is_title and head.i != head.sent.start
+
+
+def _only_role_words(ent: Span) -> bool:
+    words = [t.lower_ for t in ent if t.dep_ != "det"]
+    return bool(words) and all(w in lexicon.ROLE_NOUNS or w in lexicon.TITLE_WORDS for w in words)
 
 
 def _kind(kind: str) -> ActorKind:

@@ -26,6 +26,7 @@ _CONTENT_PREPS = frozenset({"for", "on", "against", "about", "of", "that", "to",
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"})
 _BLOCKING_FORMS = frozenset(f for v in lexicon.BLOCKING_GOVERNORS for f in lexicon.inflections(v))
 _MIN_QUOTE_WORDS = 4
+_Cue = tuple[Token, str, list[tuple[Token, Speaker]]]
 
 
 @dataclass(slots=True)
@@ -116,6 +117,11 @@ def _subjects(token: Token) -> list[Token]:
             return []
         if current.dep_ == "relcl":
             return _with_conjuncts(current.head)
+        if current.dep_ == "xcomp":
+            # Object control: "prompted Medvedev to accuse …" → Medvedev.
+            objects = [c for c in current.head.children if c.dep_ == "dobj"]
+            if objects:
+                return _with_conjuncts(objects[0])
         current = current.head
         if current.lower_ in _BLOCKING_FORMS:
             return []
@@ -198,18 +204,21 @@ class Attributor:
             heads = [h for h in heads if not self._in_quote(sent, h.idx)]
             if heads:
                 cues.append((token, cue, heads))
-        return _drop_nested(cues)
+        return cues
 
     def _in_sentence(self, sent: Sentence, earlier: list[Found]) -> list[Found]:
-        results: list[Found] = []
+        resolved: list[tuple[Token, str, list[tuple[Token, Speaker]]]] = []
         for token, cue, heads in self._cues(sent):
             attached = self._attached_quotes(sent, token)
             if cue != "according to" and not _has_content(token, bool(attached)):
                 continue
-            for head in heads:
-                speaker = self.actors.resolve(head)
-                if speaker is None:
-                    continue
+            speakers = [(h, sp) for h in heads if (sp := self.actors.resolve(h)) is not None]
+            if speakers:
+                resolved.append((token, cue, speakers))
+        results: list[Found] = []
+        for token, cue, speakers in _drop_nested(resolved):
+            attached = self._attached_quotes(sent, token)
+            for head, speaker in speakers:
                 self.actors.note_speaker(head, speaker)
                 results.append(self._statement(sent, token, cue, speaker, attached))
         return results
@@ -353,25 +362,21 @@ class Attributor:
         return result
 
 
-def _drop_nested(
-    cues: list[tuple[Token, str, list[Token]]],
-) -> list[tuple[Token, str, list[Token]]]:
-    """Keep the outermost cue of a reported clause, except that a relay ("…, Interfax reports",
-    "according to RIA" on a cue that has its own speaker) gives way to the cue it relays."""
-    tokens = {tok.i: (tok, cue) for tok, cue, _heads in cues}
+def _drop_nested(cues: list[_Cue]) -> list[_Cue]:
+    """Keep the outer cue of a reported clause ("Peskov said Putin agrees …" is Peskov's), except
+    that a relay ("…, Interfax reports", "according to RIA" on a cue with its own speaker) gives
+    way to the cue it relays, and a trailing "…, X said" keeps the cues before it."""
+    tokens = {tok.i: cue for tok, cue, _speakers in cues}
     dropped: set[int] = set()
-    for tok, cue, _heads in cues:
+    for tok, cue, _speakers in cues:
         for ancestor in tok.ancestors:
-            if ancestor.i not in tokens or ancestor.i == tok.i:
+            if ancestor.i not in tokens:
                 continue
-            outer_cue = tokens[ancestor.i][1]
             if cue == "according to":
                 dropped.add(tok.i)
-            elif lexicon.VERB_FORMS.get(ancestor.lower_) in lexicon.RELAY_VERBS or (
-                outer_cue == "according to"
-            ):
+            elif lexicon.VERB_FORMS.get(ancestor.lower_) in lexicon.RELAY_VERBS:
                 dropped.add(ancestor.i)
-            else:
+            elif tok.i > ancestor.i:
                 dropped.add(tok.i)
             break
     return [c for c in cues if c[0].i not in dropped]

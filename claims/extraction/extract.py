@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,10 +29,18 @@ PARAGRAPH_COMPONENT = "redline_paragraph_breaks"
 # Components the rules do not read; skipping them is most of the speed budget.
 UNUSED_COMPONENTS = ("lemmatizer",)
 _TERMINAL = '.!?”"’:;)…'
-_MAX_UNTERMINATED_WORDS = 25
+_MAX_UNTERMINATED_WORDS = 8
 _KINDS: frozenset[str] = frozenset(
     ("warning", "accusation", "denial", "demand", "assertion", "announcement")
 )
+
+
+class DateResolver(Protocol):
+    """The signature of ``claims.extraction.dates.resolve_said_on``."""
+
+    def __call__(
+        self, sentence: str, paragraph: str, published: date | None, *, cue: str = ""
+    ) -> SaidOn: ...
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -173,7 +181,7 @@ def _to_statement(
     item: Found,
     paragraphs: list[tuple[int, int]],
     published: date | None,
-    said_on: Callable[[str, str, date | None], SaidOn],
+    said_on: DateResolver,
     classify: Callable[[str, str, str], Any] | None,
 ) -> Statement:
     sentence = text[item.start : item.end]
@@ -195,7 +203,7 @@ def _to_statement(
         cue=cue,
         direct=item.direct,
         anonymous=item.speaker.anonymous,
-        said_on=said_on(sentence, text[pstart:pend], published),
+        said_on=said_on(sentence, text[pstart:pend], published, cue=cue),
         red_line=red_line,
         red_line_about=about or "",
         kind=kind,
@@ -203,16 +211,18 @@ def _to_statement(
     )
 
 
-def _publication_date(sentence: str, paragraph: str, published: date | None) -> SaidOn:
+def _publication_date(
+    sentence: str, paragraph: str, published: date | None, *, cue: str = ""
+) -> SaidOn:
     return SaidOn(published, "day") if published else SaidOn(None, "unknown")
 
 
-def _date_resolver() -> Callable[[str, str, date | None], SaidOn]:
+def _date_resolver() -> DateResolver:
     try:
         module = importlib.import_module("claims.extraction.dates")
     except ImportError:
         return _publication_date
-    resolver: Callable[[str, str, date | None], SaidOn] = module.resolve_said_on
+    resolver: DateResolver = module.resolve_said_on
     return resolver
 
 

@@ -23,7 +23,8 @@ SPEECH_VERBS: frozenset[str] = _words(
     underscore comment remark observe recall mention answer maintain contend dismiss slam
     criticize criticise request justify announce reaffirm tout hail vow proclaim charge
     disclose reveal concede testify brief lament question counter dispute rebuff refute
-    affirm assure inform advise highlight signal estimate forecast quote cite
+    affirm assure inform advise highlight signal estimate forecast quote cite imply
+    apologize apologise repeat concede accuse warn recount
     """
 )
 
@@ -35,6 +36,11 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "speak": frozenset({"of", "about", "out"}),
     "make": frozenset({"clear"}),
     "go": frozenset({"on"}),
+    "rule": frozenset({"out"}),
+    "trade": frozenset({"accusations", "blame", "barbs", "charges"}),
+    "express": frozenset({"concern", "concerns", "regret", "hope", "confidence", "support"}),
+    "voice": frozenset({"concern", "concerns", "support", "opposition"}),
+    "issue": frozenset({"statement", "warning", "statements", "warnings"}),
 }
 
 # Verbs whose passive subject is the speaker ("X was quoted as saying").
@@ -88,7 +94,8 @@ INSTITUTION_NOUNS: frozenset[str] = _words(
     """
     ministry government administration military army navy office department agency council
     committee parliament presidency embassy cabinet command commission court party alliance
-    bloc company firm regime authority police service union bank
+    bloc company firm regime authority police service union bank corporation movement
+    guard group organization organisation watchdog mission team force forces ministry agency
     """
 )
 
@@ -97,9 +104,43 @@ GROUP_NOUNS: frozenset[str] = _words(
     """
     officials sources people analysts experts authorities diplomats leaders lawmakers critics
     residents witnesses observers investigators activists protesters officers commanders
-    veterans ministers governments representatives spokesmen aides advisers insiders
+    veterans ministers governments representatives spokesmen aides advisers insiders person
+    nations countries allies partners states members
     """
 )
+
+# Documents that speak for their authors ("the lawsuit says", "the report said").
+DOCUMENT_NOUNS: frozenset[str] = _words(
+    """
+    lawsuit suit complaint report study statement letter document indictment filing survey
+    """
+)
+
+# Nationality words that stand for their state ("the Russians blamed …" → Russia).
+DEMONYMS: dict[str, str] = {
+    "russians": "Russia",
+    "ukrainians": "Ukraine",
+    "americans": "United States",
+    "chinese": "China",
+    "israelis": "Israel",
+    "iranians": "Iran",
+    "palestinians": "Palestinians",
+    "british": "United Kingdom",
+    "germans": "Germany",
+    "french": "France",
+    "turks": "Turkey",
+    "indians": "India",
+    "pakistanis": "Pakistan",
+    "japanese": "Japan",
+    "syrians": "Syria",
+    "belarusians": "Belarus",
+    "poles": "Poland",
+    "serbs": "Serbia",
+    "armenians": "Armenia",
+    "azerbaijanis": "Azerbaijan",
+    "venezuelans": "Venezuela",
+    "filipinos": "Philippines",
+}
 
 # Determiners or modifiers that make a source anonymous ("a Kremlin source", "two people").
 ANONYMOUS_MARKERS: frozenset[str] = frozenset(
