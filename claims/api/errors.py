@@ -63,7 +63,11 @@ def _flat(detail: Any) -> dict[str, list[str]]:
 def _flatten(detail: Any, prefix: str, out: dict[str, list[str]]) -> None:
     if isinstance(detail, dict):
         for key, value in detail.items():
-            _flatten(value, f"{prefix}.{key}" if prefix else str(key), out)
+            # A nested object's own errors belong to its path ("articles.0"), not a sub-key.
+            if key == "non_field_errors" and prefix:
+                _flatten(value, prefix, out)
+            else:
+                _flatten(value, f"{prefix}.{key}" if prefix else str(key), out)
     elif isinstance(detail, list):
         if all(not isinstance(item, dict | list) for item in detail):
             out.setdefault(prefix or "detail", []).extend(str(item) for item in detail)
