@@ -118,33 +118,34 @@ def add_claim(
     return claim, mention
 
 
+def graph_of(n: int = 3) -> Graph:
+    """``n`` claims (every third a red line) over two outlets and two speakers."""
+    outlets = [
+        Outlet.objects.create(name="Harbour Courier", domain="harbour.example"),
+        Outlet.objects.create(name="Valley Ledger", domain="valley.example"),
+    ]
+    actors = [
+        Actor.objects.create(name="Mira Castellan", kind=Actor.Kind.PERSON),
+        Actor.objects.create(name="Northern Council", kind=Actor.Kind.ORGANIZATION),
+    ]
+    articles, claims, mentions = [], [], []
+    for i in range(n):
+        sentence = f"The minister warned that crossing line {i} would bring a firm reply."
+        text = f"Headline {i}\n\nIn the capital, {sentence} Nothing else was said."
+        article = make_article(outlets[i % 2], text)
+        claim, mention = add_claim(
+            actors[i % 2], article, sentence, red_line=i % 3 == 0, kind=Claim.Kind.WARNING
+        )
+        articles.append(article)
+        claims.append(claim)
+        mentions.append(mention)
+    relation = ClaimRelation.objects.create(
+        source=claims[0], target=claims[1], type=ClaimRelation.Type.CONTRADICTS, score=0.7
+    )
+    return Graph(outlets, actors, articles, claims, mentions, relation)
+
+
 @pytest.fixture
 def build_graph(db: None) -> Callable[..., Graph]:
-    """Build ``n`` claims (every third a red line) over two outlets and two speakers."""
-
-    def build(n: int = 3) -> Graph:
-        outlets = [
-            Outlet.objects.create(name="Harbour Courier", domain="harbour.example"),
-            Outlet.objects.create(name="Valley Ledger", domain="valley.example"),
-        ]
-        actors = [
-            Actor.objects.create(name="Mira Castellan", kind=Actor.Kind.PERSON),
-            Actor.objects.create(name="Northern Council", kind=Actor.Kind.ORGANIZATION),
-        ]
-        articles, claims, mentions = [], [], []
-        for i in range(n):
-            sentence = f"The minister warned that crossing line {i} would bring a firm reply."
-            text = f"Headline {i}\n\nIn the capital, {sentence} Nothing else was said."
-            article = make_article(outlets[i % 2], text)
-            claim, mention = add_claim(
-                actors[i % 2], article, sentence, red_line=i % 3 == 0, kind=Claim.Kind.WARNING
-            )
-            articles.append(article)
-            claims.append(claim)
-            mentions.append(mention)
-        relation = ClaimRelation.objects.create(
-            source=claims[0], target=claims[1], type=ClaimRelation.Type.CONTRADICTS, score=0.7
-        )
-        return Graph(outlets, actors, articles, claims, mentions, relation)
-
-    return build
+    """Build a graph of ``n`` claims (see ``graph_of``)."""
+    return graph_of
