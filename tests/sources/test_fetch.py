@@ -204,4 +204,5 @@ def test_poll_uses_conditional_get_and_backs_off_after_errors(
     feed.refresh_from_db()
     assert feed.error_count == 2
     assert "HTTP 404" in feed.last_error
+    assert feed.next_poll_at is not None
     assert feed.next_poll_at >= before + timedelta(seconds=600 * 4)

@@ -88,7 +88,7 @@ def test_near_identical_copy_is_stored_and_marked(tmp_path: Path) -> None:
     )
     original = Article.objects.get(url="https://wire.example/a")
     assert copy.status == "ingested" and copy.copy_of == original.pk
-    assert Article.objects.get(pk=copy.article_id).copy_of == original
+    assert Article.objects.get(pk=copy.article_id or 0).copy_of == original
     assert different.status == "ingested" and different.copy_of is None
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from claims.tasks import extract_article
 from redline.celery import app as celery_app
 from sources.models import Article
 from sources.services.ingest import ingest_inputs
@@ -93,26 +94,31 @@ def test_real_worker_processes_an_ingested_article(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    celery_app.conf.broker_url = broker
-    celery_app.conf.task_always_eager = False
+    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
+    celery_app.close()  # a pool made earlier in this process would keep its old broker
+    celery_app.conf.update(broker_url=broker, task_always_eager=False)
     try:
         (tmp_path / "flood.txt").write_text(STORY, encoding="utf-8")
-        report = ingest_inputs([str(tmp_path / "flood.txt")])
+        report = ingest_inputs([str(tmp_path / "flood.txt")], enqueue=False)
         assert report.ingested == 1
         article_id = report.article_ids[0]
+        # The hand-off's own message, sent on a connection to this test's broker (the app's
+        # cached producer pool may still point elsewhere after eager tests in this process).
+        with celery_app.connection_for_write(broker) as broker_connection:
+            extract_article.apply_async((article_id,), connection=broker_connection)
         deadline = time.monotonic() + 180
-        status = Article.Status.PENDING
+        status = ""
         while time.monotonic() < deadline and worker.poll() is None:
             status = Article.objects.get(pk=article_id).status
             if status in (Article.Status.DONE, Article.Status.FAILED):
                 break
             time.sleep(0.5)
         assert worker.poll() is None, "the worker exited early"
-        assert status == Article.Status.DONE
+        article = Article.objects.get(pk=article_id)
+        assert article.status == Article.Status.DONE, article.error
     finally:
-        celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
-        celery_app.pool.force_close_all()
+        celery_app.conf.update(saved)
+        celery_app.close()  # drop the broker connection pool made for this test
         worker.terminate()
         try:
             worker.wait(timeout=30)
