@@ -105,7 +105,7 @@ def test_real_worker_processes_an_ingested_article(tmp_path: Path) -> None:
         # The hand-off's own message, sent on a connection to this test's broker (the app's
         # cached producer pool may still point elsewhere after eager tests in this process).
         with celery_app.connection_for_write(broker) as broker_connection:
-            extract_article.apply_async((article_id,), connection=broker_connection)
+            extract_article.apply_async((article_id,), connection=broker_connection)  # type: ignore[call-arg]
         deadline = time.monotonic() + 180
         status = ""
         while time.monotonic() < deadline and worker.poll() is None:
