@@ -70,7 +70,7 @@ def clean_name(text: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    return text.strip(" ,.;:()[]\"“”‘’'")
+    return text.strip(" ,;:()[]\"“”‘’'")
 
 
 def phrase(tokens: list[Token]) -> str:
@@ -114,6 +114,8 @@ class ArticleActors:
         self.others: dict[str, ActorRef] = {}
         self.mentions: list[_PersonMention] = []
         self.speakers: list[tuple[int, int, Speaker]] = []
+        self.acronyms = _acronyms(doc)
+        self.labels = _label_votes(doc)
         self._collect_persons()
 
     # --- building the article's person list ---------------------------------------------
@@ -236,6 +238,14 @@ class ArticleActors:
         return None
 
     def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if ent.label_ != "PERSON" and head.i == ent.root.i:
+            # The tagger may call a person an ORG or GPE in one sentence: the article decides.
+            name, _title = self._split_title(ent)
+            if self.labels.get(name) == "PERSON" or (
+                ent.label_ in ("ORG", "GPE") and self._match_person(name) is not None
+            ):
+                canonical = self._match_person(name) or name
+                return Speaker(self._person_ref(canonical))
         if ent.label_ == "PERSON":
             name, _title = self._split_title(ent)
             canonical = self._match_person(name) or name
@@ -251,6 +261,7 @@ class ArticleActors:
         if head.i != ent.root.i and head.lower_ in lexicon.ROLE_NOUNS | lexicon.GROUP_NOUNS:
             return self._from_description(head)
         name = _strip_article(clean_name(ent.text))
+        name = self.acronyms.get(name, name)
         kind = lexicon.INSTITUTION_NAMES.get(name.lower()) or lexicon.ENTITY_KINDS[ent.label_]
         owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start]
         if owners and kind == "organization":
@@ -269,6 +280,9 @@ class ArticleActors:
         canonical = self._match_person(name)
         if canonical:
             return Speaker(self._person_ref(canonical))
+        label = self.labels.get(_strip_article(name))
+        if label in lexicon.ENTITY_KINDS and label != "PERSON":
+            return Speaker(self._other(_strip_article(name), lexicon.ENTITY_KINDS[label]))
         if len(name.split()) <= 3 and name[:1].isupper():
             self.persons.setdefault(name, _Person(name, {name}))
             return Speaker(self._person_ref(name))
@@ -283,6 +297,9 @@ class ArticleActors:
         indefinite = bool(determiners & lexicon.ANONYMOUS_MARKERS)
         short = phrase([*modifiers, head])
         full = phrase([*modifiers, head, *right]) if len(right) <= 8 else short
+        named = self._named_inside(head)
+        if named is not None:
+            return named
         if lower in lexicon.ROLE_NOUNS or lower in lexicon.ROLE_SYNONYMS:
             if lower != "source":
                 person = self._person_with_role(head, strict=indefinite)
@@ -307,6 +324,19 @@ class ArticleActors:
         key = _strip_article(short).lower()
         if key in lexicon.INSTITUTION_NAMES:
             return Speaker(self._other(_strip_article(short), lexicon.INSTITUTION_NAMES[key]))
+        return None
+
+    def _named_inside(self, head: Token) -> Speaker | None:
+        """A description that carries its name: "the Russian corporation Rosatom" (apposition),
+        "the Reuters report" (a document's author)."""
+        for child in head.children:
+            ent = self._entity_of(child)
+            if ent is None or ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if child.dep_ == "appos" or (
+                child.dep_ in ("compound", "poss") and head.lower_ in lexicon.DOCUMENT_NOUNS
+            ):
+                return self._from_entity(ent, ent.root)
         return None
 
     def _person_with_role(self, head: Token, strict: bool = False) -> str | None:
@@ -423,6 +453,30 @@ def _looks_like_name(head: Token) -> bool:
 def _only_role_words(ent: Span) -> bool:
     words = [t.lower_ for t in ent if t.dep_ != "det"]
     return bool(words) and all(w in lexicon.ROLE_NOUNS or w in lexicon.TITLE_WORDS for w in words)
+
+
+def _label_votes(doc: Doc) -> dict[str, str]:
+    """The entity label each name gets most often in the article."""
+    votes: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ in lexicon.ENTITY_KINDS:
+            name = _strip_article(clean_name(ent.text))
+            counts = votes.setdefault(name, {})
+            counts[ent.label_] = counts.get(ent.label_, 0) + 1
+    return {name: max(counts, key=lambda k: counts[k]) for name, counts in votes.items()}
+
+
+def _acronyms(doc: Doc) -> dict[str, str]:
+    """ "the International Atomic Energy Agency (IAEA)": the long name → the acronym the article
+    goes on to use."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.end + 2 >= len(doc):
+            continue
+        opening, short, closing = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
+        if opening.text == "(" and closing.text == ")" and short.is_upper and len(short) >= 2:
+            found[_strip_article(clean_name(ent.text))] = short.text
+    return found
 
 
 def _kind(kind: str) -> ActorKind:

@@ -376,10 +376,20 @@ def _drop_nested(cues: list[_Cue]) -> list[_Cue]:
                 dropped.add(tok.i)
             elif lexicon.VERB_FORMS.get(ancestor.lower_) in lexicon.RELAY_VERBS:
                 dropped.add(ancestor.i)
-            elif tok.i > ancestor.i:
+            elif tok.i > ancestor.i and not _through_relative_clause(tok, ancestor):
                 dropped.add(tok.i)
             break
     return [c for c in cues if c[0].i not in dropped]
+
+
+def _through_relative_clause(token: Token, ancestor: Token) -> bool:
+    """ "…, which Berlin has denied": a relative clause is not the outer cue's reported clause."""
+    current = token
+    while current.i != ancestor.i and current.head.i != current.i:
+        if current.dep_ == "relcl":
+            return True
+        current = current.head
+    return False
 
 
 def _reported_content(cue: Token) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,6 +31,7 @@ PARAGRAPH_COMPONENT = "redline_paragraph_breaks"
 UNUSED_COMPONENTS = ("lemmatizer",)
 _TERMINAL = '.!?”"’:;)…'
 _MAX_UNTERMINATED_WORDS = 8
+_TITLE_SIMILARITY = 85
 _KINDS: frozenset[str] = frozenset(
     ("warning", "accusation", "denial", "demand", "assertion", "announcement")
 )
@@ -45,10 +47,10 @@ class DateResolver(Protocol):
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: a paragraph never shares a sentence."""
+    """Start a sentence at every paragraph: a paragraph never shares a sentence."""
+    starts = {start for start, _end in paragraph_spans(doc.text)}
     for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if not token.is_space and ("\n" in previous.text or "\n" in previous.whitespace_):
+        if token.idx in starts:
             token.is_sent_start = True
     return doc
 
@@ -146,7 +148,11 @@ def _sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
             continue
         while par + 1 < len(paragraphs) and paragraphs[par][1] <= start:
             par += 1
-        if result and result[-1].paragraph == par and _is_fragment(text[start:end]):
+        if (
+            result
+            and result[-1].paragraph == par
+            and (_is_fragment(text[start:end]) or text[result[-1].end - 1] not in _TERMINAL)
+        ):
             # The parser split off a tail (", Interfax reports."): glue it back.
             prev = result[-1]
             result[-1] = Sentence(prev.index, prev.start, end, par, doc[prev.span.start : span.end])
@@ -168,7 +174,7 @@ def _furniture(text: str, paragraphs: list[tuple[int, int]], title: str) -> set[
         lower = " ".join(para.lower().split())
         unterminated = para.rstrip()[-1:] not in _TERMINAL
         if (
-            (norm_title and lower == norm_title)
+            (norm_title and fuzz.ratio(lower, norm_title) >= _TITLE_SIMILARITY)
             or lower.startswith(lexicon.CAPTION_STARTS)
             or (unterminated and len(para.split()) < _MAX_UNTERMINATED_WORDS)
         ):

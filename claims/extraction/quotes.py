@@ -24,15 +24,37 @@ class Quote:
         return body.strip()
 
 
+_TERMINAL = '.!?”"’:;)…'
+# A line this long that stops without punctuation was broken inside a sentence.
+_BROKEN_LINE_WORDS = 20
+# …or that stops on a word no sentence ends with.
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "with", "and", "or", "but", "for", "in", "on", "at", "by"}
+    | {"from", "that", "as", "than", "into", "about"}
+)
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of every non-blank line of ``text``."""
+    """The (start, end) offsets of every paragraph: a non-blank line, joined with the next one
+    when it is long and stops mid-sentence (a page that wrapped a sentence across lines)."""
     spans: list[tuple[int, int]] = []
     pos = 0
+    joinable = False
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            spans.append((pos + lead, pos + lead + len(stripped)))
+            if joinable and spans:
+                spans[-1] = (spans[-1][0], pos + lead + len(stripped))
+            else:
+                spans.append((pos + lead, pos + lead + len(stripped)))
+            start, end = spans[-1]
+            words = text[start:end].split()
+            joinable = text[end - 1] not in _TERMINAL and (
+                len(words) >= _BROKEN_LINE_WORDS or words[-1] in _FUNCTION_WORDS
+            )
+        else:
+            joinable = False
         pos += len(line) + 1
     return spans
 
