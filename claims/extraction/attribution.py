@@ -376,20 +376,24 @@ def _drop_nested(cues: list[_Cue]) -> list[_Cue]:
                 dropped.add(tok.i)
             elif lexicon.VERB_FORMS.get(ancestor.lower_) in lexicon.RELAY_VERBS:
                 dropped.add(ancestor.i)
-            elif tok.i > ancestor.i and not _through_relative_clause(tok, ancestor):
+            elif tok.i > ancestor.i and _inside_reported_clause(tok, ancestor):
                 dropped.add(tok.i)
             break
     return [c for c in cues if c[0].i not in dropped]
 
 
-def _through_relative_clause(token: Token, ancestor: Token) -> bool:
-    """ "…, which Berlin has denied": a relative clause is not the outer cue's reported clause."""
+def _inside_reported_clause(token: Token, ancestor: Token) -> bool:
+    """Whether ``token`` sits in what ``ancestor`` reports ("Peskov said Putin agrees …"), not in
+    a coordinate clause ("…, and Warsaw said") or a relative one ("…, which Berlin denied")."""
     current = token
+    reported = False
     while current.i != ancestor.i and current.head.i != current.i:
         if current.dep_ == "relcl":
-            return True
+            return False
+        if current.dep_ in ("ccomp", "xcomp"):
+            reported = True
         current = current.head
-    return False
+    return reported
 
 
 def _reported_content(cue: Token) -> str:
