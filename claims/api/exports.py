@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.http import StreamingHttpResponse
@@ -73,6 +74,8 @@ class ClaimExportView(GenericAPIView):
     def get(self, request: Request) -> StreamingHttpResponse:
         claims = self.filter_queryset(self.get_queryset())
         chunks = EXPORTERS[self.export_format](iter_records(claims))
+        if self.export_format == "claimreview":
+            chunks = _json_array_even_when_empty(chunks)
         response = StreamingHttpResponse(
             (chunk.encode() for chunk in chunks), content_type=CONTENT_TYPES[self.export_format]
         )
@@ -88,6 +91,27 @@ class ClaimExportView(GenericAPIView):
         return response
 
 
+def _json_array_even_when_empty(chunks: Iterator[str]) -> Iterator[str]:
+    """The ClaimReview stream, or ``[]`` when no claim matched: the body stays valid JSON."""
+    empty = True
+    for chunk in chunks:
+        empty = False
+        yield chunk
+    if empty:
+        yield "[]\n"
+
+
+_RESPONSE_SCHEMAS: dict[str, Any] = {
+    "jsonl": OpenApiTypes.STR,
+    "csv": OpenApiTypes.STR,
+    "claimreview": {
+        "type": "array",
+        "items": {"type": "object", "additionalProperties": True},
+        "description": "schema.org ClaimReview objects (JSON-LD).",
+    },
+}
+
+
 def export_view(fmt: str, summary: str) -> Any:
     """The view function of one export format, with its schema."""
     media_type = _RENDERERS[fmt].media_type
@@ -97,7 +121,7 @@ def export_view(fmt: str, summary: str) -> Any:
         operation_id=f"claims_export_{fmt}",
         filters=True,
         parameters=[OpenApiParameter("format", exclude=True)],
-        responses={(200, media_type): OpenApiTypes.STR},
+        responses={(200, media_type): _RESPONSE_SCHEMAS[fmt]},
     )
 
     # A function per format: the schema annotation is stored on the function object.

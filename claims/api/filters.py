@@ -9,6 +9,8 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from claims.models import Actor, ActorAlias, Claim, ClaimRelation, Mention, ReviewStatus
 from sources.models import Article, Outlet
@@ -27,6 +29,7 @@ class IdFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class StrictBooleanFilter(filters.ChoiceFilter):
     """``true`` or ``false``; anything else is refused rather than ignored."""
 
@@ -45,7 +48,22 @@ def full_text_query(value: str) -> SearchQuery:
     return SearchQuery(value, config="english", search_type="websearch")
 
 
-class ClaimFilter(filters.FilterSet):
+class StrictFilterSet(filters.FilterSet):
+    """Refuses a typed filter given with an empty value (``?updated_since=``) instead of
+    ignoring it: an empty string is not a date, a number or one of the choices."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name, declared in self.filters.items():
+            if isinstance(declared, filters.CharFilter) or self.data.get(name, None) != "":
+                continue
+            if name not in self.form.errors:
+                self.form.add_error(name, "Give a value, or leave the parameter out.")
+            valid = False
+        return valid
+
+
+class ClaimFilter(StrictFilterSet):
     red_line = StrictBooleanFilter(help_text="Only red-line claims (true) or only others (false).")
     speaker = filters.ModelChoiceFilter(
         queryset=Actor.objects.all(), help_text="Claims by this actor (id)."
@@ -96,7 +114,7 @@ class ClaimFilter(filters.FilterSet):
         return qs.annotate(_fts=vector).filter(_fts=full_text_query(value))
 
 
-class ActorFilter(filters.FilterSet):
+class ActorFilter(StrictFilterSet):
     kind = filters.ChoiceFilter(choices=Actor.Kind.choices)
     name = filters.CharFilter(
         method="filter_name", max_length=300, help_text="Name or alias contains this."
@@ -114,7 +132,7 @@ class ActorFilter(filters.FilterSet):
         return qs.filter(Q(name__icontains=value) | Exists(aliased))
 
 
-class ArticleFilter(filters.FilterSet):
+class ArticleFilter(StrictFilterSet):
     outlet = filters.ModelChoiceFilter(queryset=Outlet.objects.all())
     status = filters.ChoiceFilter(choices=Article.Status.choices)
     published_after = filters.DateFilter(field_name="published", lookup_expr="gte")
@@ -126,7 +144,7 @@ class ArticleFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-class MentionFilter(filters.FilterSet):
+class MentionFilter(StrictFilterSet):
     claim = IdFilter(field_name="claim_id")
     article = IdFilter(field_name="article_id")
     status = filters.ChoiceFilter(choices=ReviewStatus.choices)
@@ -136,7 +154,7 @@ class MentionFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-class RelationFilter(filters.FilterSet):
+class RelationFilter(StrictFilterSet):
     claim = IdFilter(method="filter_claim", help_text="Relations of this claim, either side.")
     type = filters.ChoiceFilter(choices=ClaimRelation.Type.choices)
     status = filters.ChoiceFilter(choices=ReviewStatus.choices)
@@ -153,7 +171,7 @@ class RelationFilter(filters.FilterSet):
         return qs.filter(Q(source_id=value) | Q(target_id=value))
 
 
-class OutletFilter(filters.FilterSet):
+class OutletFilter(StrictFilterSet):
     domain = filters.CharFilter(field_name="domain", max_length=253)
 
     class Meta:

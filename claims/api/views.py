@@ -31,6 +31,8 @@ class ApiViewSet(viewsets.GenericViewSet):
     """Shared set-up: keyset pagination, django-filter, and editor scope for writes."""
 
     filter_backends = [DjangoFilterBackend]
+    # Any path segment reaches the view, so a malformed id is a JSON 404, not an HTML page.
+    lookup_value_regex = "[^/]+"
     keyset_ordering: tuple[str, ...] = ("id",)
     editor_actions: frozenset[str] = frozenset()
 

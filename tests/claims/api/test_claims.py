@@ -70,6 +70,8 @@ def test_list_filters_select_the_right_claims(
         {"review_status": "approved"},
         {"page_size": "0"},
         {"page_size": "many"},
+        {"updated_since": ""},
+        {"outlet": ""},
     ],
 )
 def test_bad_filter_values_are_400_with_a_message(
