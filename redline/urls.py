@@ -8,3 +8,6 @@ urlpatterns = [
     path("api/", include("redline.api_urls")),
     path("", include("redline.web_urls")),
 ]
+
+# A database or Redis outage answers 503 with Retry-After; never a traceback page.
+handler500 = "redline.security.server_error"
