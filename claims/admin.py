@@ -59,3 +59,7 @@ class ClaimRelationAdmin(SimpleHistoryAdmin):
     search_fields = ["source__text", "target__text", "evidence"]
     raw_id_fields = ["source", "target", "reviewed_by"]
     list_select_related = ["source", "target"]
+
+
+# Admin of the API models (tokens, webhook subscriptions) lives with the API.
+import claims.api.admin  # noqa: E402, F401

@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 from claims.api import views
 from claims.api.exports import export_view
 from claims.api.feed_views import ClaimsFeedView
+from claims.api.token_views import revoke_token_view, token_page
 
 app_name = "api"
 
@@ -43,4 +44,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("tokens/", token_page, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", revoke_token_view, name="revoke-token"),
 ]
