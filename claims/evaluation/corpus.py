@@ -21,6 +21,7 @@ from claims.extraction.extract import ArticleInput, extract_articles
 from claims.extraction.types import ArticleExtraction
 
 _HEADER_KEYS = ("url", "published", "outlet", "author")
+_MAX_TITLE_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,15 @@ def read_minimal(path: Path) -> CorpusArticle:
             index += 1
     while index < len(lines) and not lines[index].strip():
         index += 1
-    title = lines[index].strip() if index < len(lines) else ""
-    text = "\n".join(lines[index + 1 :])
-    return CorpusArticle(path.name, text, title, published)
+    first = lines[index].strip() if index < len(lines) else ""
+    if _is_title(first):
+        return CorpusArticle(path.name, "\n".join(lines[index + 1 :]), first, published)
+    # Pages saved without a title line start straight with their text.
+    return CorpusArticle(path.name, "\n".join(lines[index:]), "", published)
+
+
+def _is_title(line: str) -> bool:
+    return 0 < len(line.split()) <= _MAX_TITLE_WORDS and line[-1:] not in ".:"
 
 
 def _is_header(line: str) -> bool:

@@ -60,24 +60,24 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in ``text[start:end]`` (one paragraph): curly marks pair by direction, straight
-    marks alternate; an opening mark left unclosed runs to the paragraph's end."""
+    """Quotations in ``text[start:end]`` (one paragraph). Curly marks pair by direction; a
+    straight mark opens after a space, a bracket or the paragraph's start and closes otherwise;
+    an opening mark left unclosed runs to the paragraph's end."""
     quotes: list[Quote] = []
     open_at: int | None = None
-    open_mark = ""
     for pos in range(start, end):
         char = text[pos]
         if char not in (OPENING, CLOSING, STRAIGHT):
             continue
+        opens = char == OPENING or (char == STRAIGHT and _opens(text, start, end, pos))
         if open_at is None:
-            if char == CLOSING:
-                # A stray closing mark: the paragraph continues a quote from the one before.
-                if not quotes and _is_continuation_close(text, start, pos):
-                    quotes.append(Quote(start, pos + 1, True))
-                continue
-            open_at, open_mark = pos, char
+            if opens:
+                open_at = pos
+            elif not quotes and _is_continuation_close(text, start, pos):
+                # A closing mark first: the paragraph ends a quote begun in the one before.
+                quotes.append(Quote(start, pos + 1, True))
             continue
-        if char == OPENING and open_mark == OPENING:
+        if opens:
             # Two openings in a row: the first was never closed; restart at the second.
             open_at = pos
             continue
@@ -86,6 +86,14 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     if open_at is not None and end - open_at > 1:
         quotes.append(Quote(open_at, end, False))
     return quotes
+
+
+def _opens(text: str, start: int, end: int, pos: int) -> bool:
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    return False
 
 
 def _is_continuation_close(text: str, start: int, pos: int) -> bool:
