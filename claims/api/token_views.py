@@ -32,7 +32,7 @@ def token_page(request: HttpRequest) -> HttpResponse:
             form = NewTokenForm()
         except TokenScopeError as exc:
             form.add_error("scope", str(exc))
-    tokens = ApiToken.objects.filter(user_id=request.user.pk)
+    tokens = ApiToken.objects.filter(user_id=int(request.user.pk or 0))
     context = {
         "tokens": tokens,
         "form": form,
