@@ -151,6 +151,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A message a killed worker took is delivered again after this many seconds (Redis transport);
+# it must exceed the longest task, retry countdowns included.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("REDLINE_BROKER_VISIBILITY_TIMEOUT", default=3600)
+}
 # Task modules outside the apps' tasks.py (webhook deliveries).
 CELERY_IMPORTS = ("claims.webhooks",)
 CELERY_BEAT_SCHEDULE = {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from redline.task_policy import RETRY_POLICY
 from sources.models import Feed
 from sources.services.feeds import due_feeds
 from sources.services.feeds import poll_feed as poll_feed_service
 
 
-@shared_task(name="sources.poll_due_feeds")
+@shared_task(name="sources.poll_due_feeds", **RETRY_POLICY)
 def poll_due_feeds() -> int:
     """Enqueue a poll of every feed that is due (run by Celery beat); return how many."""
     ids = due_feeds()
@@ -18,7 +19,7 @@ def poll_due_feeds() -> int:
     return len(ids)
 
 
-@shared_task(name="sources.poll_feed", acks_late=True)
+@shared_task(name="sources.poll_feed", **RETRY_POLICY)
 def poll_feed(feed_id: int) -> None:
     """Poll one feed and ingest its new entries."""
     feed = Feed.objects.filter(pk=feed_id, active=True).first()

@@ -3,6 +3,12 @@
 Texts go through ``nlp.pipe`` in batches of ``REDLINE_EXTRACT_BATCH_SIZE``; each article is
 stored in its own transaction and marked done, or failed with the reason. A failure in one
 article (in extraction or in storing) never stops the others.
+
+Workers lose nothing: an article is held through a PostgreSQL session lock while a run works on
+it (claims/services/locks.py), so a worker killed mid-batch leaves its articles free for the
+redelivered task; storing is serialised by a transaction lock so concurrent runs create one
+actor and one claim; an unreachable database is raised (the task retries), never recorded as
+the article's failure.
 """
 
 from __future__ import annotations
@@ -11,13 +17,16 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from claims.extraction.extract import ArticleInput, extract_article, extract_articles
 from claims.extraction.nlp import get_nlp
 from claims.extraction.types import ArticleExtraction
+from claims.services.locks import lock_storing, try_lock_articles, unlock_articles
 from claims.services.storing import store_extraction
 from sources.models import Article
 
@@ -33,13 +42,19 @@ class ProcessReport:
     skipped: list[int] = field(default_factory=list)
 
 
+# The database is gone for a while: the task retries; the article is not marked failed.
+TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
+
+
 def _claim(article_ids: Iterable[int], force: bool) -> list[int]:
-    """Mark articles processing; those another worker is processing are left alone."""
+    """Lock and mark articles processing; those another live worker holds are left alone.
+
+    An article left "processing" by a worker that died is taken again: its lock went with the
+    dead worker's connection. ``force`` is kept for callers; the lock alone decides.
+    """
     wanted = list(dict.fromkeys(article_ids))
-    rows = Article.objects.filter(pk__in=wanted)
-    if not force:
-        rows = rows.exclude(status=Article.Status.PROCESSING)
-    claimed = set(rows.values_list("pk", flat=True))
+    existing = set(Article.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    claimed = set(try_lock_articles([pk for pk in wanted if pk in existing]))
     Article.objects.filter(pk__in=claimed).update(
         status=Article.Status.PROCESSING, error="", attempts=F("attempts") + 1
     )
@@ -52,9 +67,21 @@ def _fail(article_id: int, reason: str) -> None:
     )
 
 
+def _release(article_ids: list[int]) -> None:
+    try:
+        unlock_articles(article_ids)
+    except DatabaseError:
+        # A broken connection or transaction: the server drops the session's locks itself.
+        logger.warning("could not release article locks %s", article_ids[:20])
+
+
 def _store_one(article: Article, extraction: ArticleExtraction, report: ProcessReport) -> None:
     try:
-        store_extraction(article, extraction)
+        with transaction.atomic():
+            lock_storing()
+            store_extraction(article, extraction)
+    except TRANSIENT_DB_ERRORS:
+        raise
     except Exception as exc:
         logger.exception("storing the extraction of article %s failed", article.pk)
         _fail(article.pk, f"storing failed: {type(exc).__name__}: {exc}")
@@ -74,6 +101,8 @@ def _extract_each(
     items = [ArticleInput(a.text, a.published, a.title) for a in articles]
     try:
         extractions = list(extract_articles(items, nlp, settings.REDLINE_EXTRACT_BATCH_SIZE))
+    except SoftTimeLimitExceeded:
+        raise
     except Exception:
         logger.exception("batched extraction failed; retrying article by article")
     else:
@@ -85,6 +114,8 @@ def _extract_each(
                 article,
                 extract_article(article.text, article.published, title=article.title, nlp=nlp),
             )
+        except SoftTimeLimitExceeded:
+            raise
         except Exception as exc:
             logger.exception("extraction failed for article %s", article.pk)
             yield article, exc
@@ -97,15 +128,26 @@ def process_articles(article_ids: Iterable[int], *, force: bool = False) -> Proc
     claimed = _claim(ids, force)
     report.skipped = [pk for pk in ids if pk not in set(claimed)]
     batch = max(1, settings.REDLINE_EXTRACT_BATCH_SIZE)
-    for offset in range(0, len(claimed), batch):
-        chunk = claimed[offset : offset + batch]
-        articles = list(Article.objects.filter(pk__in=chunk).order_by("published", "id"))
-        for article, extraction in _extract_each(articles):
-            if isinstance(extraction, Exception):
-                _fail(article.pk, f"extraction failed: {type(extraction).__name__}: {extraction}")
-                report.failed.append(article.pk)
-            else:
-                _store_one(article, extraction, report)
+    try:
+        for offset in range(0, len(claimed), batch):
+            chunk = claimed[offset : offset + batch]
+            articles = list(Article.objects.filter(pk__in=chunk).order_by("published", "id"))
+            for article, extraction in _extract_each(articles):
+                if isinstance(extraction, Exception):
+                    reason = f"extraction failed: {type(extraction).__name__}: {extraction}"
+                    _fail(article.pk, reason)
+                    report.failed.append(article.pk)
+                else:
+                    _store_one(article, extraction, report)
+    except SoftTimeLimitExceeded:
+        # Out of time: what is left is marked failed (retry_failed picks it up), not lost.
+        finished = {*report.done, *report.failed}
+        for pk in claimed:
+            if pk not in finished:
+                _fail(pk, "interrupted: the task's time limit was reached")
+        raise
+    finally:
+        _release(claimed)
     return report
 
 
