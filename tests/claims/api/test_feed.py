@@ -25,7 +25,7 @@ def test_feed_of_one_actors_red_lines(analyst: User, build_graph: Callable[..., 
 
     response = APIClient().get(
         "/api/v1/claims/feed.atom",
-        {"speaker": graph.actors[0].pk, "red_line": "true", "token": key},
+        {"speaker": str(graph.actors[0].pk), "red_line": "true", "token": key},
     )
 
     assert response.status_code == 200
