@@ -116,6 +116,8 @@ class ArticleActors:
         self.speakers: list[tuple[int, int, Speaker]] = []
         self.acronyms = _acronyms(doc)
         self.labels = _label_votes(doc)
+        # "the Russian corporation Rosatom" makes "the corporation" mean Rosatom later on.
+        self.described: dict[str, Speaker] = {}
         self._collect_persons()
 
     # --- building the article's person list ---------------------------------------------
@@ -164,6 +166,9 @@ class ArticleActors:
         words: list[str] = []
         while i >= 0:
             tok = self.doc[i]
+            if tok.is_space:
+                i -= 1
+                continue
             if (
                 tok.dep_ in ("compound", "amod", "poss", "case", "nmod")
                 and tok.head.i >= i
@@ -336,7 +341,10 @@ class ArticleActors:
             if child.dep_ == "appos" or (
                 child.dep_ in ("compound", "poss") and head.lower_ in lexicon.DOCUMENT_NOUNS
             ):
-                return self._from_entity(ent, ent.root)
+                speaker = self._from_entity(ent, ent.root)
+                if speaker is not None and child.dep_ == "appos":
+                    self.described[head.lower_] = speaker
+                return speaker
         return None
 
     def _person_with_role(self, head: Token, strict: bool = False) -> str | None:
@@ -344,10 +352,14 @@ class ArticleActors:
         (an indefinite description) also needs a qualifier of the description in the role."""
         words = [t for t in head.subtree if t.i <= head.i] or [head]
         wanted = normalise_role(phrase(words))
+        owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         qualifiers = {
             t.lower_
             for t in head.subtree
-            if t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.lower_ not in ("press",)
+            if t.i != head.i
+            and t.i not in owners
+            and t.pos_ in ("PROPN", "ADJ", "NOUN")
+            and t.lower_ not in lexicon.ROLE_NOUNS | {"press", "former", "top", "senior"}
         }
         candidates = [
             p for p in self.persons.values() if any(normalise_role(r) == wanted for r in p.roles)
@@ -360,7 +372,8 @@ class ArticleActors:
             return sum(1 for q in qualifiers if q in text)
 
         best = max(candidates, key=overlap)
-        if strict and overlap(best) == 0:
+        if (strict or qualifiers) and overlap(best) == 0:
+            # "the Azerbaijani president" is not the article's Russian president.
             return None
         return best.name
 
@@ -400,7 +413,10 @@ class ArticleActors:
         return None
 
     def _last_organisation(self, head: Token) -> Speaker | None:
-        """ "the company said": the organisation that last spoke, else the last one named."""
+        """ "the company said": the organisation the article described so, else the one that last
+        spoke, else the last one named."""
+        if head.lower_ in self.described:
+            return self.described[head.lower_]
         spoken = [s for start, _p, s in self.speakers if start < head.idx]
         for speaker in reversed(spoken):
             if speaker.actor.kind == "organization" and not speaker.anonymous:
