@@ -217,6 +217,12 @@ class ArticleActors:
                 score = JaroWinkler.normalized_similarity(last, clast) * 100
                 if score >= self.fuzzy_threshold and (best is None or score > best[0]):
                     best = (score, canonical)
+        if best is None and len(words) == 1:
+            # A lone first name ("Vladimir") or a surname written first ("Mr Koo" for
+            # "Koo Byoungsam"): the one full name that starts with it.
+            starting = [c for c in self.persons if c.split()[0].lower() == last and " " in c]
+            if len(starting) == 1:
+                return starting[0]
         return best[1] if best else None
 
     # --- resolving a speaker --------------------------------------------------------------

@@ -10,6 +10,7 @@ the publication date and "assertion" stand in.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,8 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 _TERMINAL = '.!?”"’:;)…'
 _MAX_UNTERMINATED_WORDS = 8
 _TITLE_SIMILARITY = 85
+# A wire-style dateline opening a paragraph: "KYIV (Reuters) - ", "NEW DELHI: ".
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]{1,40}(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|:)\s+(?=[A-Z“\"])")
 _KINDS: frozenset[str] = frozenset(
     ("warning", "accusation", "denial", "demand", "assertion", "announcement")
 )
@@ -48,7 +51,13 @@ class DateResolver(Protocol):
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence at every paragraph: a paragraph never shares a sentence."""
-    starts = {start for start, _end in paragraph_spans(doc.text)}
+    starts: set[int] = set()
+    for start, end in paragraph_spans(doc.text):
+        starts.add(start)
+        dateline = _DATELINE.match(doc.text, start, end)
+        if dateline:
+            # "KYIV (Reuters) - …": the dateline is not part of the first sentence.
+            starts.add(dateline.end())
     for token in doc[1:]:
         if token.idx in starts:
             token.is_sent_start = True
