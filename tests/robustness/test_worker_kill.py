@@ -3,6 +3,7 @@ exactly once (no duplicate mentions or claims), and extracting again changes no 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def test_sigkilled_worker_loses_nothing_and_duplicates_nothing(tmp_path: Path) -
     worker = start_worker(BROKER, log, **WORKER_ENV)
     try:
         for run in range(1, KILLS + 1):
-            reached = wait_for(lambda run=run: _run_reached(ids, run, 1), timeout=240)
+            reached = wait_for(partial(_run_reached, ids, run, 1), timeout=240)
             assert reached, f"run {run} made no progress: {statuses(ids)}\n{log.read_text()}"
             assert statuses(ids).get(Article.Status.DONE, 0) < ARTICLES, "killed too late"
             stop(worker, kill=True)
