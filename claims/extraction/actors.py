@@ -199,7 +199,7 @@ class ArticleActors:
             )
         return ""
 
-    def _match_person(self, name: str) -> str | None:
+    def _match_person(self, name: str, *, first_names: bool = True) -> str | None:
         """The known person a name refers to: same words, same surname, or a close spelling."""
         if name in self.persons:
             return name
@@ -217,7 +217,7 @@ class ArticleActors:
                 score = JaroWinkler.normalized_similarity(last, clast) * 100
                 if score >= self.fuzzy_threshold and (best is None or score > best[0]):
                     best = (score, canonical)
-        if best is None and len(words) == 1:
+        if best is None and first_names and len(words) == 1:
             # A lone first name ("Vladimir") or a surname written first ("Mr Koo" for
             # "Koo Byoungsam"): the one full name that starts with it.
             starting = [c for c in self.persons if c.split()[0].lower() == last and " " in c]
@@ -253,7 +253,8 @@ class ArticleActors:
             # The tagger may call a person an ORG or GPE in one sentence: the article decides.
             name, _title = self._split_title(ent)
             if self.labels.get(name) == "PERSON" or (
-                ent.label_ in ("ORG", "GPE") and self._match_person(name) is not None
+                ent.label_ in ("ORG", "GPE")
+                and self._match_person(name, first_names=False) is not None
             ):
                 canonical = self._match_person(name) or name
                 return Speaker(self._person_ref(canonical))
@@ -427,7 +428,11 @@ class ArticleActors:
         for speaker in reversed(spoken):
             if speaker.actor.kind == "organization" and not speaker.anonymous:
                 return speaker
-        named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end <= head.i]
+        named = [
+            e
+            for e in self.doc.ents
+            if e.label_ == "ORG" and e.end <= head.i and self.doc[max(e.start - 1, 0)].text != "("
+        ]
         if named:
             return Speaker(self._other(_strip_article(clean_name(named[-1].text)), "organization"))
         return None

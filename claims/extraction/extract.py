@@ -161,6 +161,7 @@ def _sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
             result
             and result[-1].paragraph == par
             and (_is_fragment(text[start:end]) or text[result[-1].end - 1] not in _TERMINAL)
+            and not _is_dateline(text, result[-1].start, start)
         ):
             # The parser split off a tail (", Interfax reports."): glue it back.
             prev = result[-1]
@@ -168,6 +169,11 @@ def _sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
             continue
         result.append(Sentence(len(result), start, end, par, span))
     return result
+
+
+def _is_dateline(text: str, start: int, next_start: int) -> bool:
+    found = _DATELINE.match(text, start)
+    return found is not None and found.end() == next_start
 
 
 def _is_fragment(sentence: str) -> bool:

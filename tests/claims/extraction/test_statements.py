@@ -201,3 +201,44 @@ def test_offsets_index_the_given_text_with_leading_whitespace(nlp):
     text = "\n\n   Ivo Marek said the plan was dead.\n\n"
     st = only(run(text, nlp))
     assert st.sentence == "Ivo Marek said the plan was dead."
+
+
+def test_cue_inside_a_reported_clause_is_not_a_second_statement(nlp):
+    text = "The Kremlin said that Putin agrees the deployment would cross a line."
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Kremlin"
+
+
+def test_a_state_is_not_folded_into_a_person_sharing_its_name(nlp):
+    text = (
+        "Foreign Minister Israel Katz spoke on Monday.\n"
+        "Israel said the strike had been planned for weeks."
+    )
+    statements = run(text, nlp)
+    assert statements[-1].speaker.name == "Israel"
+    assert statements[-1].speaker.kind == "country"
+
+
+def test_plural_officials_are_an_anonymous_group(nlp):
+    st = only(run("Western officials said the convoy had turned back.", nlp))
+    assert st.anonymous
+    assert st.speaker.kind == "group"
+
+
+def test_wire_dateline_does_not_become_the_speaker(nlp):
+    text = "VIENNA (Reuters) - The agency said on Tuesday that inspectors had left the plant."
+    st = only(run(text, nlp))
+    assert st.speaker.name != "Reuters"
+    assert st.sentence.startswith("The agency said")
+
+
+def test_paragraph_opening_a_quote_with_its_own_cue_is_not_a_continuation(nlp):
+    text = (
+        "“We are ready,” Defence Minister Pavel Kral said.\n"
+        "“They are not,” opposition leader Jana Novak replied."
+    )
+    statements = run(text, nlp)
+    assert [(s.speaker.name, s.cue) for s in statements] == [
+        ("Pavel Kral", "said"),
+        ("Jana Novak", "replied"),
+    ]
