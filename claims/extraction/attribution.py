@@ -95,6 +95,8 @@ def _has_content(token: Token, quoted: bool) -> bool:
             return True
         if child.dep_ == "prt":
             return True
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return True  # "…, as Zelenskyy added, …": the main clause is what was said
     return token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i
 
 

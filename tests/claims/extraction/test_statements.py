@@ -242,3 +242,9 @@ def test_paragraph_opening_a_quote_with_its_own_cue_is_not_a_continuation(nlp):
         ("Pavel Kral", "said"),
         ("Jana Novak", "replied"),
     ]
+
+
+def test_as_clause_cue(nlp):
+    text = "Therefore, as Minister Pavel Kral added, nobody had been warned in advance."
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Pavel Kral"
