@@ -35,7 +35,7 @@ def canonical_form(name: str) -> str:
 
 def lookup_key(name: str) -> str:
     """The key names and aliases are compared on: normalized, leading "the" dropped."""
-    return normalize_name(canonical_form(name))
+    return normalize_name(canonical_form(name).replace("’", "'").replace("‘", "'"))
 
 
 def follow_merges(actor: Actor) -> Actor:

@@ -26,6 +26,7 @@ from claims.text import normalize_name
 from sources.models import Article
 
 SpanKey = tuple[int, int, int]  # start, end, speaker id
+RED_LINE_BONUS = 0.25
 
 
 @dataclass
@@ -63,9 +64,18 @@ def find_matching_claim(actor: Actor, statement: Statement, article: Article) ->
         )
     text = statement_text(statement)
     threshold = settings.REDLINE_CLAIM_MATCH_THRESHOLD
+    claims = list(candidates.only("pk", "text", "red_line").order_by("id")[:500])
+    contents: dict[int, list[str]] = {c.pk: [c.text] for c in claims}
+    rows = Mention.objects.filter(claim_id__in=list(contents)).values_list("claim_id", "content")
+    for claim_id, content in rows:
+        if content and content not in contents[claim_id]:
+            contents[claim_id].append(content)
     best: tuple[float, int] | None = None
-    for claim in candidates.only("pk", "text", "said_on", "red_line").order_by("id")[:500]:
-        score = content_similarity(text, claim.text)
+    for claim in claims:
+        score = max(content_similarity(text, other) for other in contents[claim.pk])
+        if statement.red_line and claim.red_line:
+            # One speaker's red line within the date window is one proposition told many ways.
+            score += RED_LINE_BONUS
         if score >= threshold and (best is None or score > best[0]):
             best = (score, claim.pk)
     return Claim.objects.get(pk=best[1]) if best else None
