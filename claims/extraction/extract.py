@@ -54,7 +54,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     starts: set[int] = set()
     for start, end in paragraph_spans(doc.text):
         starts.add(start)
-        dateline = _DATELINE.match(doc.text, start, end)
+        dateline = _dateline(doc.text, start, end)
         if dateline:
             # "KYIV (Reuters) - …": the dateline is not part of the first sentence.
             starts.add(dateline.end())
@@ -171,8 +171,15 @@ def _sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     return result
 
 
+def _dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    # Cheap test first: a dateline opens with two capitals.
+    if not text[start : start + 2].isupper():
+        return None
+    return _DATELINE.match(text, start, end)
+
+
 def _is_dateline(text: str, start: int, next_start: int) -> bool:
-    found = _DATELINE.match(text, start)
+    found = _dateline(text, start, next_start)
     return found is not None and found.end() == next_start
 
 
