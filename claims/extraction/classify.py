@@ -80,7 +80,7 @@ def red_line_about(text: str, match: re.Match[str]) -> str:
             if objects:
                 return _phrase(objects[0])
     verb = line
-    while verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
+    while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return ""

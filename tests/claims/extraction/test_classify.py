@@ -112,3 +112,11 @@ def test_find_red_line_returns_the_phrase() -> None:
 )
 def test_kinds(sentence: str, cue: str, kind: str) -> None:
     assert classify(sentence, cue).kind == kind
+
+
+def test_red_line_about_ends_on_a_sentence_without_a_verb() -> None:
+    # The parse's root is a noun here; walking up the heads must stop at the root.
+    result = classify_statement(
+        "A red line for the alliance.", "A red line for the alliance.", "said"
+    )
+    assert result.red_line is True
