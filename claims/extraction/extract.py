@@ -179,7 +179,7 @@ def _dateline(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def _is_dateline(text: str, start: int, next_start: int) -> bool:
-    found = _dateline(text, start, next_start)
+    found = _dateline(text, start, len(text))
     return found is not None and found.end() == next_start
 
 
