@@ -5,6 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from claims.services.processing import process_article, process_articles, reprocess_articles
+from claims.services.recovery import unfinished_articles
 from redline.task_policy import RETRY_POLICY
 
 
@@ -26,3 +27,12 @@ def reprocess(article_ids: list[int]) -> dict[str, list[int]]:
     """Re-run extraction on chosen articles; editors' links and decisions are kept."""
     report = reprocess_articles(article_ids)
     return {"done": report.done, "failed": report.failed, "skipped": report.skipped}
+
+
+@shared_task(name="claims.sweep_unfinished", **RETRY_POLICY)
+def sweep_unfinished(grace_seconds: float = 600.0) -> int:
+    """Enqueue articles a lost hand-off or a dead worker left unfinished (Celery beat)."""
+    ids = unfinished_articles(grace_seconds=grace_seconds)
+    if ids:
+        extract_articles.delay(ids)
+    return len(ids)

@@ -163,6 +163,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sources.poll_due_feeds",
         "schedule": env.float("REDLINE_FEED_POLL_SECONDS", default=300.0),
     },
+    # Articles left pending by a hand-off during a Redis outage, or by a worker that died.
+    "sweep-unfinished-articles": {
+        "task": "claims.sweep_unfinished",
+        "schedule": env.float("REDLINE_SWEEP_SECONDS", default=300.0),
+    },
 }
 
 # Ingestion limits and URL fetching.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlsplit, urlunsplit
 
@@ -77,7 +78,18 @@ def enqueue_extraction(article_id: int) -> None:
     """Hand an article to the extraction task once the current transaction commits."""
     from claims.tasks import extract_article  # claims depends on sources, not the reverse
 
-    transaction.on_commit(partial(extract_article.delay, article_id))
+    transaction.on_commit(partial(_hand_off, extract_article.delay, article_id))
+
+
+def _hand_off(delay: Callable[[int], object], article_id: int) -> None:
+    """Publish the task; with the broker down the article stays pending for the sweeper."""
+    from redline.security import TRANSIENT_ERRORS
+
+    try:
+        delay(article_id)
+    except TRANSIENT_ERRORS as exc:
+        # claims.sweep_unfinished (Celery beat) enqueues pending articles once Redis is back.
+        logger.warning("article %s stays pending: broker unreachable (%s)", article_id, exc)
 
 
 def find_duplicate(url: str | None, digest: str) -> int | None:

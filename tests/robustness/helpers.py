@@ -142,7 +142,7 @@ def start_worker(broker: str, log: Path, **extra: str) -> subprocess.Popen[bytes
             "--without-heartbeat",
         ],
         cwd=PROJECT,
-        env=subprocess_env(CELERY_BROKER_URL=broker, **extra),
+        env=subprocess_env(CELERY_BROKER_URL=broker, PYTHONUNBUFFERED="1", **extra),
         stdout=handle,
         stderr=subprocess.STDOUT,
     )
