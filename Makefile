@@ -56,6 +56,7 @@ test: lint typecheck pytest
 evaluate: install
 	$(PY) manage.py evaluate ../shared/corpus/seeds-gold.json --corpus ../shared/corpus/seeds
 	$(PY) manage.py evaluate ../shared/corpus/dev-gold.json --corpus ../shared/corpus/dev
+	$(PY) manage.py evaluate tests/data/devset-gold.json --corpus tests/data/devset
 
 bench-extract: install
 	$(PY) manage.py bench_extract

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 DEVSET = Path(__file__).resolve().parent / "data" / "devset"
-GOLD = DEVSET / "devset-gold.json"
+GOLD = DEVSET.parent / "devset-gold.json"
 
 KINDS = {"warning", "accusation", "denial", "demand", "assertion", "announcement"}
 ACTOR_KINDS = {"person", "organization", "country", "group"}
