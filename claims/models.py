@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -135,9 +136,12 @@ class Claim(models.Model):
     outlet_count = models.PositiveIntegerField(default=0)
     contradiction_count = models.PositiveIntegerField(default=0)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Unit sentence vector (MiniLM, 384 floats): the normalised mean of the mentions' contents,
+    # kept by claims/services/storing.py for claim matching.
+    embedding = ArrayField(models.FloatField(), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["embedding"])
 
     class Meta:
         ordering = ["-said_on", "-id"]
