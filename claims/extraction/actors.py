@@ -133,6 +133,8 @@ class ArticleActors:
             role = " ".join(p for p in (self._role_before(ent), title) if p)
             role = role or self._role_in_apposition(ent)
             found.append((ent, name, role))
+        covered = {t.i for ent, _n, _r in found for t in ent}
+        found.extend(self._titled_names(covered))
         # Fullest forms first, so shorter ones fold into them.
         for _ent, name, _role in sorted(found, key=lambda f: -len(f[1].split())):
             canonical = self._match_person(name) or name
@@ -152,6 +154,43 @@ class ArticleActors:
                     and not inside(self.quotes, ent.start_char),
                 )
             )
+
+    def _titled_names(self, covered: set[int]) -> list[tuple[Span, str, str]]:
+        """Names the tagger missed but a title marks as a person: "Chancellor Olaf Scholz",
+        "Foreign Minister Solvik" (the tagger may call them ORG or GPE, or nothing)."""
+        found: list[tuple[Span, str, str]] = []
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not (tok.is_title and tok.lower_.strip(".") in lexicon.TITLE_WORDS):
+                i += 1
+                continue
+            start = i
+            while i < len(doc) and doc[i].is_title and _is_title_word(doc[i]):
+                i += 1
+            end = i
+            while end < len(doc) and end - i < 4 and _name_word(doc[end]):
+                end += 1
+            if (
+                end > i
+                and not covered.intersection(range(i, end))
+                and not self._is_named_thing(doc[i:end])
+            ):
+                title = clean_name(doc[start:i].text)
+                found.append((doc[i:end], clean_name(doc[i:end].text), title))
+            i = max(end, start + 1)
+        return found
+
+    def _is_named_thing(self, span: Span) -> bool:
+        """A title word before an institution or place, not a person ("General Staff")."""
+        words = {t.lower_ for t in span}
+        if words & (lexicon.INSTITUTION_NOUNS | lexicon.GROUP_NOUNS | _COMMON_NOUNS):
+            return True
+        name = clean_name(span.text)
+        if self.labels.get(name) in ("GPE", "NORP") and name.lower() in _DEMONYM_STATES:
+            return True
+        return name.lower() in lexicon.INSTITUTION_NAMES or name.lower() in _DEMONYM_STATES
 
     def _split_title(self, ent: Span) -> tuple[str, str]:
         words = clean_name(ent.text).split()
@@ -282,8 +321,13 @@ class ArticleActors:
         return Speaker(self._other(name, kind))
 
     def _from_proper_noun(self, head: Token) -> Speaker | None:
-        words = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
+        words = _name_tokens(head)
         name = phrase(words)
+        if len(words) == 1 and any(c.lower_ == "the" for c in head.children):
+            # "the North" for "North Korea", named so elsewhere in the article.
+            fuller = self._entity_starting_with(head)
+            if fuller is not None:
+                return fuller
         key = _strip_article(name).lower()
         if key in lexicon.INSTITUTION_NAMES:
             return Speaker(self._other(_strip_article(name), lexicon.INSTITUTION_NAMES[key]))
@@ -303,12 +347,16 @@ class ArticleActors:
     def _from_description(self, head: Token) -> Speaker | None:
         lower = head.lower_
         left = [t for t in head.subtree if t.i < head.i]
-        modifiers = [t for t in left if t.dep_ not in ("det", "punct", "predet")]
+        modifiers = [t for t in left if t.dep_ not in ("det", "punct", "predet") or _joins_word(t)]
         right = [t for t in head.subtree if t.i > head.i]
         determiners = {t.lower_ for t in left if t.dep_ in ("det", "nummod", "amod", "predet")}
         indefinite = bool(determiners & lexicon.ANONYMOUS_MARKERS)
+        # The article stays in the name of a description, as the text writes it ("the port
+        # authority"): the description is not a name.
+        article = [t for t in left[:1] if t.dep_ == "det" and t.lower_ in _ARTICLES]
         short = phrase([*modifiers, head])
-        full = phrase([*modifiers, head, *right]) if len(right) <= 8 else short
+        full = phrase([*article, *modifiers, head, *right]) if len(right) <= 8 else short
+        written = phrase([*article, *modifiers, head, *_short_complement(head)])
         named = self._named_inside(head)
         if named is not None:
             return named
@@ -321,26 +369,52 @@ class ArticleActors:
                 if key in lexicon.INSTITUTION_NAMES:
                     return Speaker(self._other(short, lexicon.INSTITUTION_NAMES[key]))
             anonymous = indefinite or lower == "source"
-            return Speaker(self._other(_strip_article(full), "person"), anonymous)
+            return Speaker(self._other(full, "person"), anonymous)
         if lower in lexicon.GROUP_NOUNS or lower.rstrip("s") in lexicon.GROUP_NOUNS:
             return Speaker(self._other(_strip_article(full), "group"), True)
         if lower in lexicon.INSTITUTION_NOUNS or lower in lexicon.DOCUMENT_NOUNS:
             key = _strip_article(short).lower()
             if key in lexicon.INSTITUTION_NAMES:
                 return Speaker(self._other(short, lexicon.INSTITUTION_NAMES[key]))
-            if modifiers == [] and "the" in determiners | {t.lower_ for t in left}:
+            definite = "the" in determiners | {t.lower_ for t in left}
+            if modifiers and definite and lower in lexicon.INSTITUTION_NOUNS:
+                # "the safety office" → the "International Atomic Safety Office" named earlier.
+                named = self._organisation_named([*modifiers, head], head)
+                if named is not None:
+                    return named
+            if modifiers == [] and definite:
                 earlier = self._last_organisation(head)
                 if earlier is not None:
                     return earlier
-            return Speaker(self._other(_strip_article(short), "organization"))
+            return Speaker(self._other(written, "organization"))
         key = _strip_article(short).lower()
         if key in lexicon.INSTITUTION_NAMES:
             return Speaker(self._other(_strip_article(short), lexicon.INSTITUTION_NAMES[key]))
         return None
 
+    def _entity_starting_with(self, head: Token) -> Speaker | None:
+        for ent in self.doc.ents:
+            if (
+                ent.label_ in ("GPE", "ORG")
+                and not ent.start <= head.i < ent.end
+                and len(ent) > 1
+                and ent[0].text == head.text
+            ):
+                return self._from_entity(ent, ent.root)
+        return None
+
     def _named_inside(self, head: Token) -> Speaker | None:
         """A description that carries its name: "the Russian corporation Rosatom" (apposition),
-        "the Reuters report" (a document's author)."""
+        "the Reuters report" (a document's author), "the head of the agency, Jane Roe,"."""
+        if head.lower_ in lexicon.ROLE_NOUNS:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for obj in prep.children:
+                    for appos in obj.children:
+                        ent = self._entity_of(appos)
+                        if appos.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
+                            return self._from_entity(ent, ent.root)
         for child in head.children:
             ent = self._entity_of(child)
             if ent is None or ent.label_ not in ("PERSON", "ORG"):
@@ -419,12 +493,41 @@ class ArticleActors:
                     return spoken[-1]
         return None
 
+    def _organisation_named(self, words: list[Token], head: Token) -> Speaker | None:
+        """The organisation whose name holds every word of a description, the nearest one
+        named before it (else the first after), or None."""
+        wanted = {t.lower_ for t in words if t.is_alpha}
+        before: list[Span] = []
+        after: list[Span] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or ent.start <= head.i < ent.end:
+                continue
+            names = {t.lower_ for t in ent if t.is_alpha}
+            if wanted < names:
+                (before if ent.end <= head.i else after).append(ent)
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is None:
+            return None
+        return self._from_entity(chosen, chosen.root)
+
     def _last_organisation(self, head: Token) -> Speaker | None:
         """ "the company said": the organisation the article described so, else the one that last
+        spoke with that word in its name, else the one named with it, else the one that last
         spoke, else the last one named."""
         if head.lower_ in self.described:
             return self.described[head.lower_]
         spoken = [s for start, _p, s in self.speakers if start < head.idx]
+        for speaker in reversed(spoken):
+            if (
+                speaker.actor.kind == "organization"
+                and not speaker.anonymous
+                and head.lower_ in speaker.actor.name.lower().split()
+            ):
+                return speaker
+        if head.lower_ in lexicon.INSTITUTION_NOUNS:
+            named = self._organisation_named([head], head)
+            if named is not None:
+                return named
         for speaker in reversed(spoken):
             if speaker.actor.kind == "organization" and not speaker.anonymous:
                 return speaker
@@ -453,7 +556,10 @@ class ArticleActors:
         )
 
     def _other(self, name: str, kind: str) -> ActorRef:
-        key = name.lower()
+        # "The lawsuit", "the lawsuit" and "a lawsuit" are one actor, named as first written.
+        key = _strip_article(name).lower()
+        if key.startswith(("a ", "an ")):
+            key = key.split(" ", 1)[1]
         if key not in self.others:
             self.others[key] = ActorRef(name=name, kind=_kind(kind), surface_forms=(name,))
         return self.others[key]
@@ -466,6 +572,59 @@ _COMMON_NOUNS = (
     | lexicon.DOCUMENT_NOUNS
     | frozenset(lexicon.ROLE_SYNONYMS)
 )
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _joins_word(token: Token) -> bool:
+    """A hyphen inside a word ("Marsk-installed", "Secretary-General")."""
+    return (
+        token.text in ("-", "–")
+        and not token.whitespace_
+        and token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+    )
+
+
+def _short_complement(head: Token) -> list[Token]:
+    """A short prepositional phrase naming a description more closely ("the administration in
+    the town of X"); nothing if it is long or holds a clause or a comma."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.i == head.i + 1]
+    if not preps:
+        return []
+    words = list(preps[0].subtree)
+    if len(words) > 6 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in words):
+        return []
+    return words
+
+
+_DEMONYM_STATES = frozenset(s.lower() for s in lexicon.DEMONYMS.values())
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The head of a name with its compound words ("Searidge", not the appositive's words)."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ in ("compound", "flat"):
+            words.extend(_name_tokens(child))
+    return words
+
+
+def _is_title_word(token: Token) -> bool:
+    lower = token.lower_.strip(".")
+    return lower in lexicon.TITLE_WORDS or lower in lexicon.ROLE_NOUNS
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper-noun word that can be part of a person's name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        and not token.is_upper
+        and not _is_title_word(token)
+    )
 
 
 def _looks_like_name(head: Token) -> bool:

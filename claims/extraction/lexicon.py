@@ -74,7 +74,7 @@ ROLE_NOUNS: frozenset[str] = _words(
     advisor aide governor mayor senator lawmaker congressman congresswoman representative
     chairman chairwoman chair king queen prince emperor pope prosecutor judge lawyer attorney
     analyst expert source officer deputy counsellor counselor negotiator candidate
-    vice-president ceo founder executive economist professor researcher
+    vice-president ceo founder executive economist professor researcher manager
     """
 )
 
