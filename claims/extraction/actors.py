@@ -417,6 +417,17 @@ class ArticleActors:
                             return self._from_entity(ent, ent.root)
         for child in head.children:
             ent = self._entity_of(child)
+            if (
+                ent is None
+                and child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and head.lower_ in lexicon.INSTITUTION_NOUNS
+                and child.text[:1].isupper()
+            ):
+                # "the state nuclear agency Rosatom", the name not tagged as an entity.
+                named = Speaker(self._other(phrase(_name_tokens(child)), "organization"))
+                self.described[head.lower_] = named
+                return named
             if ent is None or ent.label_ not in ("PERSON", "ORG"):
                 continue
             if child.dep_ == "appos" or (
@@ -524,10 +535,12 @@ class ArticleActors:
                 and head.lower_ in speaker.actor.name.lower().split()
             ):
                 return speaker
-        if head.lower_ in lexicon.INSTITUTION_NOUNS:
-            named = self._organisation_named([head], head)
-            if named is not None:
-                return named
+        if head.lower_ not in lexicon.INSTITUTION_NOUNS:
+            # "the lawsuit", "the report" speak for themselves, not for the last organisation.
+            return None
+        holding = self._organisation_named([head], head)
+        if holding is not None:
+            return holding
         for speaker in reversed(spoken):
             if speaker.actor.kind == "organization" and not speaker.anonymous:
                 return speaker

@@ -114,7 +114,7 @@ def _subjects(token: Token) -> list[Token]:
             agents = [c for c in current.children if c.dep_ == "agent"]
             subj = [g for a in agents for g in a.children if g.dep_ == "pobj"]
         if subj:
-            return _with_conjuncts(subj[0])
+            return _with_conjuncts(_after_dash(subj[0], current))
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return []
         if current.dep_ == "relcl":
@@ -128,6 +128,24 @@ def _subjects(token: Token) -> list[Token]:
         if current.lower_ in _BLOCKING_FORMS:
             return []
     return []
+
+
+def _after_dash(subject: Token, verb: Token) -> Token:
+    """ "There is a man, X, who … – Vucic said": the parser hangs the speaker after the dash
+    on the quoted clause's noun as an apposition; the speaker is the one next to the verb."""
+    for child in subject.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.i < verb.i
+            and verb.i - child.i <= 2
+            and any(t.text in _DASHES for t in child.doc[subject.i : child.i])
+        ):
+            return child
+    return subject
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _with_conjuncts(head: Token) -> list[Token]:
