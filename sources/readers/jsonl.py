@@ -20,6 +20,8 @@ def parse_json_document(raw: str, *, source_file: str | None = None) -> ReadResu
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise IngestError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
+    except RecursionError as exc:
+        raise IngestError("invalid JSON: nested too deeply") from exc
     if isinstance(value, dict) and isinstance(value.get("articles"), list):
         value = value["articles"]
     items = value if isinstance(value, list) else [value]
@@ -41,6 +43,9 @@ def parse_json_lines(raw: str, *, source_file: str | None = None) -> ReadResult:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             result.errors.append(IngestError(f"invalid JSON: {exc.msg}", where=where))
+            continue
+        except RecursionError:
+            result.errors.append(IngestError("invalid JSON: nested too deeply", where=where))
             continue
         _add(result, item, raw_line=line, source_file=source_file, where=where)
     return result
