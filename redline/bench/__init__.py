@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic data at scale, bulk loading, throughput, load tests and memory."""
