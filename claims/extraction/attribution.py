@@ -80,6 +80,11 @@ def cue_of(token: Token) -> str | None:
         c.dep_ in ("prep", "oprd", "ccomp", "xcomp") or c.lower_ in ("for", "on") for c in children
     ):
         return None
+    if base == "call":
+        # "called on both sides to …", "called for talks": the particle makes it a demand.
+        for child in children:
+            if child.lower_ in ("on", "for", "upon") and child.i == token.i + 1:
+                return f"{token.text} {child.text}"
     if base == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
         return None
     return token.text
@@ -114,7 +119,10 @@ def _subjects(token: Token) -> list[Token]:
             agents = [c for c in current.children if c.dep_ == "agent"]
             subj = [g for a in agents for g in a.children if g.dep_ == "pobj"]
         if subj:
-            return _with_conjuncts(_after_dash(subj[0], current))
+            # Two subjects (a parse of "X, who …, – Y said"): the one next to the verb.
+            before = [t for t in subj if t.i < current.i]
+            chosen = before[-1] if len(subj) > 1 and before else subj[0]
+            return _with_conjuncts(_after_dash(chosen, current))
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return []
         if current.dep_ == "relcl":

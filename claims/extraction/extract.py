@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claims.extraction import lexicon
 from claims.extraction.actors import DEFAULT_FUZZY_THRESHOLD, ArticleActors
@@ -142,7 +142,8 @@ def extract_from_doc(
     statements: list[Statement] = []
     speakers: dict[str, ActorRef] = {}
     for item in found:
-        statement = _to_statement(text, item, paragraphs, published, said_on, classify)
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        statement = _to_statement(text, item, paragraphs, published, said_on, classify, span)
         statements.append(statement)
         speakers.setdefault(statement.speaker.name, statement.speaker)
     return ArticleExtraction(statements=statements, actors=list(speakers.values()))
@@ -215,7 +216,8 @@ def _to_statement(
     paragraphs: list[tuple[int, int]],
     published: date | None,
     said_on: DateResolver,
-    classify: Callable[[str, str, str], Any] | None,
+    classify: Callable[..., Any] | None,
+    span: Span | None = None,
 ) -> Statement:
     sentence = text[item.start : item.end]
     pstart, pend = paragraphs[item.paragraph]
@@ -223,7 +225,7 @@ def _to_statement(
     red_line, about = False, ""
     kind: ClaimKind = "assertion"
     if classify is not None:
-        result = classify(sentence, item.content, cue)
+        result = classify(sentence, item.content, cue, span)
         red_line, about = bool(result.red_line), str(result.red_line_about or "")
         if result.kind in _KINDS:
             kind = result.kind
@@ -259,10 +261,10 @@ def _date_resolver() -> DateResolver:
     return resolver
 
 
-def _classifier() -> Callable[[str, str, str], Any] | None:
+def _classifier() -> Callable[..., Any] | None:
     try:
         module = importlib.import_module("claims.extraction.classify")
     except ImportError:
         return None
-    classifier: Callable[[str, str, str], Any] = module.classify_statement
+    classifier: Callable[..., Any] = module.classify_statement
     return classifier

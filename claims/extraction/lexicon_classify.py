@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
@@ -139,6 +143,11 @@ ALLEGATION_WORDS = _any(
     r"insinuations?",
     r"speculation",
     r"rumou?rs?",
+    r"accounts?",
+    r"versions?",
+    r"findings?",
+    r"assessments?",
+    r"narratives?",
 )
 
 # --- kinds: the content -----------------------------------------------------------------------
@@ -267,4 +276,50 @@ ANNOUNCEMENT_CONTENT = _any(
     r"refund",
     r"resumed",
     r"suspend\w*",
+)
+
+# --- kinds: the parse of what was said --------------------------------------------------------
+
+# Verbs of a harmful act: with another party as the agent the statement blames it ("Veltrian
+# forces fired the shells"); with the speaker's side as the agent and a negation it denies.
+HOSTILE_VERBS: frozenset[str] = _words(
+    """
+    attack strike shell bomb fire target ram violate invade harass provoke kill destroy
+    sabotage intimidate lie mislead exaggerate transgress intrude botch seize occupy meddle
+    interfere hack steal deceive threaten abduct kidnap torture execute loot smuggle breach
+    infiltrate obstruct block jam shoot damage sink injure wound murder spy enter
+    """
+)
+# Acts an organisation or official makes known about itself ("had opened an inquiry", "would
+# summon the ambassador", "had been summoned").
+DECISION_VERBS: frozenset[str] = _words(
+    """
+    open launch ask remove summon appoint suspend decide approve agree sign order send deploy
+    recall withdraw file submit invite allocate ban impose lift close expel raise examine
+    travel visit hold host begin start introduce extend cancel postpone resume establish create
+    set publish release investigate review halt stop freeze sanction fine charge arrest
+    """
+)
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "me", "our", "my"})
+NEGATORS: frozenset[str] = frozenset(
+    {"not", "n't", "n’t", "never", "no", "none", "nothing", "neither", "nor"}
+)
+# Subjects that negate their clause ("nobody fired", "neither has anyone intruded").
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"nobody", "anyone", "none", "nothing", "noone"})
+# Passives that make a decision known ("the ambassador had been summoned").
+PASSIVE_DECISIONS: frozenset[str] = _words(
+    """
+    summon appoint suspend cancel postpone ban close approve sign open recall expel hold
+    """
+)
+# Cues of a reply: rejecting red lines in answer to someone's is a denial.
+CUE_REPLY = _any(r"repl\w*", r"answer\w*", r"retort\w*", r"respond\w*", r"hit\s+back")
+# A contrast that shifts the blame: "it was X, not Russia, that …".
+SHIFTED_BLAME = re.compile(r",\s+not\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3},")
+# Outcomes that deny harm: "found no contamination", "recorded no change".
+NO_HARM = _any(
+    r"(?:found|recorded|saw|showed?|detected|observed)\s+no",
+    r"none\s+of",
+    r"(?:remain|remained|remains)\s+(?:within\s+)?normal",
+    r"no\s+(?:evidence|contamination|change|damage|casualties|injuries)",
 )

@@ -1,0 +1,75 @@
+"""Speaker resolution rules on short texts written for each rule (no database)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extraction.extract import extract_article
+from claims.extraction.nlp import get_nlp
+from claims.extraction.types import Statement
+
+PUBLISHED = date(2025, 6, 10)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def speakers(text: str, nlp) -> list[str]:
+    statements: list[Statement] = extract_article(text, PUBLISHED, nlp=nlp).statements
+    for st in statements:
+        assert text[st.start : st.end] == st.sentence
+    return [st.speaker.name for st in statements]
+
+
+def test_a_title_marks_a_person_the_tagger_missed(nlp):
+    text = (
+        "Chancellor Ottilie Brandauer opened the debate on Tuesday.\n\n"
+        "Later the Chancellor said the budget would be balanced by next year."
+    )
+    assert speakers(text, nlp) == ["Ottilie Brandauer"]
+
+
+def test_a_dateline_with_a_date_is_not_the_speaker(nlp):
+    text = "NORTH FALLOW, March 3 (WNA) — Orvania accused its neighbour of closing the pass."
+    assert speakers(text, nlp) == ["Orvania"]
+
+
+def test_a_description_keeps_its_article_and_hyphens(nlp):
+    text = "The rebel-appointed council in the town of Dorsk said the water supply was restored."
+    assert speakers(text, nlp) == ["The rebel-appointed council in the town of Dorsk"]
+
+
+def test_a_short_description_resolves_to_the_organisation_named_earlier(nlp):
+    text = (
+        "The Northern Fisheries Safety Office published its yearly figures.\n\n"
+        "The safety office said catches had fallen by a third."
+    )
+    assert speakers(text, nlp) == ["Northern Fisheries Safety Office"]
+
+
+def test_the_head_of_an_organisation_named_in_apposition(nlp):
+    text = (
+        "The head of the regional election board, Tamsin Okoro, said the count would finish "
+        "on Friday."
+    )
+    assert speakers(text, nlp) == ["Tamsin Okoro"]
+
+
+def test_a_name_after_a_dash_is_the_speaker_not_the_quoted_noun(nlp):
+    text = (
+        "There is a man in the valley, Oskar Brinn, who wants a fight – Lentov said, adding "
+        "that the police had been warned."
+    )
+    assert speakers(text, nlp)[0] == "Lentov"
+
+
+def test_a_document_does_not_stand_for_the_last_organisation(nlp):
+    text = (
+        "Brightwater Mills said it would contest the case.\n\n"
+        "The lawsuit says the mill dumped waste into the river for a decade."
+    )
+    assert speakers(text, nlp) == ["Brightwater Mills", "The lawsuit"]
