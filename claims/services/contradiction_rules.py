@@ -1,217 +1,600 @@
-"""Pure rules that score how far two statements dispute each other (no database).
+"""Pure rules that say whether two statements dispute each other, and why (no database).
 
-Cues are general: a denial or dismissal against an accusation or assertion by another speaker,
-numbers that disagree about the same noun, a red line said to be crossed against one said not to
-be, and opposing predicates (a build-up against a withdrawal or "merely repositioning").
-Similarity does not separate contradiction from agreement, so every rule needs a polarity cue.
+Similarity does not separate contradiction from agreement, so every rule needs a polarity cue:
+a denial against the allegation it answers, a negation that flips a predicate the other side
+asserts, numbers that disagree about the same thing, blame for one event put on different
+parties, a red line said to be crossed against one said not to exist, and opposing framings
+(a build-up against "merely repositioning", "routine" against "provocative"). ``judge`` scores
+the strongest rule by how related the two statements are, and its evidence names the rule and
+the words that set it off.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from claims.services.similarity import NEGATIONS, content_words, overlap, tokens
+from claims.services.similarity import STOPWORDS, stem
 
-DENIAL_CUES = frozenset(
-    [
-        "deny",
-        "denies",
-        "denied",
-        "denying",
-        "denial",
-        "reject",
-        "rejects",
-        "rejected",
-        "rejecting",
-        "dismiss",
-        "dismisses",
-        "dismissed",
-        "refute",
-        "refutes",
-        "refuted",
-        "false",
-        "falsely",
-        "baseless",
-        "groundless",
-        "unfounded",
-        "nonsense",
-        "lie",
-        "lies",
-        "lying",
-        "fake",
-        "fabricated",
-        "fabrication",
-        "hysteria",
-        "hysterical",
-        "propaganda",
-        "absurd",
-        "ridiculous",
-        "provocation",
-        "myth",
-        "merely",
-        "rumours",
-        "rumors",
-        "speculation",
-        "disinformation",
-        "misinformation",
-        "untrue",
-        "illogical",
-    ]
+
+def _ordered(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(_ordered(text))
+
+
+# Words that dismiss what someone else said. "merely" and "only" play down rather than deny,
+# so they count only together with a framing rule (see FRAMINGS).
+DENIAL_CUES = _set(
+    """deny denies denied denying denial denials reject rejects rejected rejecting dismiss
+    dismisses dismissed dismissing refute refutes refuted rebut rebuts rebutted
+    false falsely falsehood baseless groundless
+    unfounded nonsense lie lies lying fake fabricated fabrication fabrications hysteria
+    hysterical propaganda disinformation misinformation absurd ridiculous untrue illogical
+    slander slanderous defamatory misrepresentation misrepresentations myth rumours rumors
+    speculation countered"""
 )
-ACCUSATION_CUES = frozenset(
-    [
-        "accuse",
-        "accuses",
-        "accused",
-        "accusing",
-        "accusation",
-        "allege",
-        "alleges",
-        "alleged",
-        "allegedly",
-        "blame",
-        "blames",
-        "blamed",
-        "intelligence",
-        "evidence",
-        "buildup",
-        "build-up",
-        "building",
-        "massing",
-        "massed",
-        "concentration",
-        "aggression",
-        "aggressive",
-        "invasion",
+# Words that deny only as the verb of attribution: "disputed waters" disputes nothing.
+DENIAL_VERBS = DENIAL_CUES | _set("dispute disputes disputed contest contests contested")
+# Phrases of denial that are made of ordinary words.
+DENIAL_PHRASES = (
+    "no truth",
+    "not true",
+    "no basis",
+    "no evidence",
+    "nothing to do with",
+    "had no role",
+    "has no role",
+    "no involvement",
+    "not involved",
+    "disagree with",
+    "wrong place",
+    "not responsible",
+    "categorically",
+)
+ACCUSATION_CUES = _set(
+    """accuse accuses accused accusing accusation accusations allege alleges alleged
+    allegedly allegation allegations blame blames blamed blaming responsible responsibility
+    culprit guilty faulted"""
+)
+NEGATIONS = _set(
+    """not no never none nobody nothing neither nor cannot can't won't isn't aren't wasn't
+    weren't don't doesn't didn't hasn't haven't hadn't n't"""
+)
+# "not only", "no longer" and the like do not deny what follows.
+_NOT_A_DENIAL = frozenset({"only", "just", "merely", "longer", "doubt", "less", "later"})
+
+# Different words for the same event or quantity, so that "hurt" meets "injured" and "shelled"
+# meets "fired on". Keys and members are stems (see ``similarity.stem``).
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "injure": ("hurt", "injure", "injuri", "injury", "wound", "wounde", "casual"),
+    "kill": ("kill", "killed", "killin", "dead", "death", "deaths", "die", "died", "dying"),
+    "reduce": (
+        "cut",
+        "cuts",
+        "reduce",
+        "reduci",
+        "reduct",
+        "lower",
+        "lowere",
+        "decrea",
+        "drop",
+        "droppe",
+        "fall",
+        "fallen",
+        "fell",
+        "declin",
+        "shrink",
+        "shrank",
+    ),
+    "increase": (
+        "rise",
+        "rose",
+        "risen",
+        "rising",
+        "increa",
+        "grow",
+        "grew",
+        "growin",
+        "soar",
+        "soared",
+        "surge",
+        "surged",
+        "spike",
+        "jump",
+        "jumped",
+        "double",
+        "triple",
+        "treble",
+    ),
+    "intrude": (
+        "enter",
+        "entere",
+        "enteri",
+        "cross",
+        "crosse",
+        "crossi",
+        "intrud",
+        "intrus",
+        "incurs",
+        "violat",
         "invade",
-        "violate",
-        "violated",
-        "violation",
-        "threat",
-        "threatens",
-    ]
-)
-# Predicates that cannot both hold of the same thing; each side is a set of stems.
-OPPOSING_PREDICATES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+        "invaded",
+        "invasi",
+        "transg",
+    ),
+    "attack": (
+        "attack",
+        "strike",
+        "struck",
+        "strikes",
+        "hit",
+        "fire",
+        "fired",
+        "firing",
+        "shell",
+        "shelle",
+        "bomb",
+        "bombed",
+        "bombin",
+        "missil",
+        "drone",
+        "drones",
+    ),
+    "destroy": (
+        "blow",
+        "blew",
+        "blown",
+        "blowin",
+        "destro",
+        "sabota",
+        "detona",
+        "explos",
+        "explod",
+        "breach",
+    ),
+    "collide": ("ram", "rammed", "rammin", "collis", "collid"),
+    "contaminate": ("contam", "pollut", "toxic", "toxin"),
+    "carry": ("carry", "carrie", "ship", "shipme", "consig", "transp", "deliver", "forwar"),
+}
+_CONCEPT_OF = {stem(m): concept for concept, members in _CONCEPTS.items() for m in members}
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in text.split())
+
+
+# Pairs of framings that cannot both describe one thing.
+FRAMINGS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
     (
-        frozenset({"build", "buildi", "buildu", "build-", "massin", "massed", "concen", "reinfo"}),
-        frozenset({"withdr", "reposi", "pullin", "pulled", "retrea", "exerci", "drawdo"}),
+        "a build-up",
+        _stems("buildup build-up building massing massed concentration reinforcing amassing"),
+        "a withdrawal or repositioning",
+        _stems("withdrawal withdrawing withdrew repositioning pulling pullback retreat drawdown"),
     ),
     (
-        frozenset({"increa", "rise", "rising", "grow", "growin"}),
-        frozenset({"decrea", "fall", "fallin", "declin", "fewer", "less", "reduce"}),
+        "a rise",
+        _stems("increase increased rise rose risen rising surge spike tripled doubled"),
+        "normal levels",
+        _stems("normal unchanged stable"),
     ),
-    (frozenset({"escala"}), frozenset({"deesca", "de-esc", "calm", "easing"})),
+    (
+        "hostile intent",
+        _stems(
+            "provocation provocative provoke intimidate illegal illegally unlawful aggression "
+            "aggressive harassing harassment invaded invasion violated violation threatening "
+            "dangerous"
+        ),
+        "a routine or lawful act",
+        _stems(
+            "routine lawful lawfully legal legitimate humanitarian peaceful defensive permitted "
+            "safely stability"
+        ),
+    ),
+    (
+        "something artificial",
+        _stems("artificial synthetic"),
+        "something natural",
+        _stems("natural"),
+    ),
 )
-_NUMBER = re.compile(r"\b(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s*(%|percent|per cent)?\s*([a-z]+)?")
-_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?,()\[\]“”\"—–]+|\s-\s|\b(?:but|while|whereas|although)\b")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(
+    r"(?<![\w.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:]|\.\d)\s*(%|percent\b|per cent\b)?"
+)
+_NUMBER_WORDS = {
+    word: float(value)
+    for value, word in enumerate(
+        _ordered(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        )
+    )
+} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "dozen": 12.0}
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2}
+_HEDGES = frozenset({"more", "over", "almost", "nearly", "about", "around", "up", "least", "some"})
+_UNIT_SKIP = STOPWORDS | frozenset(_MULTIPLIERS) | _HEDGES | {"than", "per", "cent", "percent"}
 
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """What the rules need to know about one statement."""
+    """What the rules need to know about one statement.
+
+    ``text`` is everything known about it (content and sentences); ``content`` is what the
+    speaker said, when known apart from the sentence (it keeps the speaker's name out of the
+    parties a statement blames); ``cues`` are the verbs that attributed it ("denied").
+    """
 
     speaker_id: int | None
     text: str
     kind: str
     red_line: bool
     article_ids: frozenset[int]
+    content: str = ""
+    cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A contradiction score in 0-1 and the evidence an editor reads."""
+    """A contradiction score in 0-1, the rule that fired, and the evidence an editor reads."""
 
     score: float
     evidence: str
+    rule: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule's finding: its strength in 0-1 and what set it off."""
+
+    rule: str
+    strength: float
+    evidence: str
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold().replace("’", "'") for w in _WORD.findall(text))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens with curly apostrophes made straight."""
+    return list(_words(text))
+
+
+def concept(word: str) -> str:
+    """The stem of a word, or the shared name of its concept ("hurt" and "injured": injure)."""
+    s = stem(word)
+    return _CONCEPT_OF.get(s, s)
+
+
+def _content(ws: Iterable[str]) -> set[str]:
+    return {concept(w) for w in ws if w not in STOPWORDS and w not in NEGATIONS and len(w) > 2}
+
+
+@lru_cache(maxsize=8192)
+def topic_words(text: str) -> frozenset[str]:
+    """Content concepts of a text: no stop words, no negations, synonyms folded."""
+    return frozenset(_content(words(text)))
+
+
+@lru_cache(maxsize=8192)
+def clauses(text: str) -> tuple[list[str], ...]:
+    """The text cut at punctuation and contrastive conjunctions, each piece as word tokens."""
+    return tuple(ws for piece in _CLAUSE_BREAK.split(text) if (ws := words(piece)))
+
+
+def _negation_at(ws: list[str]) -> int | None:
+    for i, w in enumerate(ws):
+        if (w in NEGATIONS or w.endswith("n't")) and (
+            i + 1 >= len(ws) or ws[i + 1] not in (_NOT_A_DENIAL)
+        ):
+            return i
+    return None
+
+
+@lru_cache(maxsize=8192)
+def negated_scopes(text: str) -> tuple[frozenset[str], ...]:
+    """For each clause with a negation, the content concepts from the negation onwards."""
+    scopes = []
+    for ws in clauses(text):
+        at = _negation_at(ws)
+        if at is not None:
+            scope = frozenset(_content(ws[at + 1 :]))
+            if scope:
+                scopes.append(scope)
+    return tuple(scopes)
+
+
+@lru_cache(maxsize=8192)
+def affirmed_words(text: str) -> frozenset[str]:
+    """Content concepts of the clauses that carry no negation."""
+    found: set[str] = set()
+    for ws in clauses(text):
+        if _negation_at(ws) is None:
+            found |= _content(ws)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
 def is_negated(text: str) -> bool:
-    """Whether the text carries a negation word."""
-    return any(t in NEGATIONS or t.endswith("n't") for t in tokens(text))
+    """Whether some clause of the text is negated."""
+    return any(_negation_at(ws) is not None for ws in clauses(text))
 
 
-def is_dismissive(side: Side) -> bool:
-    """A denial, a rejection or a dismissal of what others say."""
-    if side.kind == "denial":
-        return True
-    words = set(tokens(side.text))
-    return bool(words & DENIAL_CUES) or ("accused" in words and is_negated(side.text))
+@lru_cache(maxsize=8192)
+def denial_cues(side: Side) -> tuple[str, ...]:
+    """The words that make the statement a denial or dismissal (empty when it is none).
 
-
-def is_assertive(side: Side) -> bool:
-    """An accusation or a plain claim that something is the case."""
-    return side.kind in {"accusation", "assertion", "warning", "announcement"} and not (
-        is_dismissive(side)
+    The cue verb ("denied"), or dismissive words in the text when the statement is not itself an
+    accusation (an accuser may speak of "fake accounts spreading lies").
+    """
+    found = {w for cue in side.cues for w in words(cue)} & DENIAL_VERBS
+    lowered = side.text.casefold().replace("’", "'")
+    accuses = side.kind == "accusation" or bool(
+        {w for cue in side.cues for w in words(cue)} & ACCUSATION_CUES
     )
+    if not accuses:
+        found |= set(words(lowered)) & DENIAL_CUES
+        found |= {p for p in DENIAL_PHRASES if p in lowered}
+    if not found and side.kind == "denial":
+        found = {"(kind: denial)"}
+    return tuple(sorted(found))
 
 
-def numbers(text: str) -> dict[str, float]:
-    """Numbers in the text keyed by the noun after them ("100,000 troops" → {"troops": 1e5})."""
-    found: dict[str, float] = {}
-    for raw, percent, noun in _NUMBER.findall(text.casefold()):
-        try:
-            value = float(raw.replace(",", ""))
-        except ValueError:
+@lru_cache(maxsize=8192)
+def allegation_cues(side: Side) -> tuple[str, ...]:
+    """The words that make the statement an accusation (empty when it is none)."""
+    found = sorted(set(words(side.text)) & ACCUSATION_CUES)
+    if not found and side.kind == "accusation":
+        found = ["(kind: accusation)"]
+    return tuple(found)
+
+
+def _said(side: Side) -> str:
+    return side.content or side.text
+
+
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(]\s*)$")
+# A capitalised word opening a sentence names someone only when it reads as a people's name.
+_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i)$")
+_NOT_NAMES = _set(
+    """all every some many most any each both monday tuesday wednesday thursday friday
+    saturday sunday january february march april june july august september october
+    november december"""
+)
+
+
+@lru_cache(maxsize=8192)
+def parties(text: str) -> frozenset[str]:
+    """Names in the text (capitalised words), demonyms folded to the country.
+
+    "Russian" and "Russia", "Chinese" and "China" meet on their first four letters.
+    """
+    names = set()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(1).casefold()
+        if word in STOPWORDS or word in NEGATIONS or word in _NOT_NAMES or len(word) < 3:
             continue
-        if noun in _MULTIPLIERS:
-            value *= _MULTIPLIERS[noun]
-            tail = text.casefold().split(noun, 1)[-1].split()
-            noun = tail[0] if tail else ""
-        key = "%" if percent else noun[:6]
-        if key and not (1900 <= value <= 2100 and not percent):
-            found.setdefault(key, value)
+        opens = _SENTENCE_START.search(text[: match.start()]) is not None
+        if opens and not _DEMONYM.search(word):
+            continue
+        names.add(word[:4])
+    return frozenset(names)
+
+
+@lru_cache(maxsize=8192)
+def numbers(text: str) -> dict[str, float]:
+    """Counts and percentages keyed by the noun after them ("3 sailors", "three sailors")."""
+    found: dict[str, float] = {}
+    lowered = text.casefold().replace("’", "'")
+    ws = words(lowered)
+    values: list[tuple[int, float, bool]] = []  # word index, value, is a percentage
+    digit_at = {m.start(): m for m in _NUMBER.finditer(lowered)}
+    for index, match in enumerate(_WORD.finditer(lowered)):
+        word = match.group(0)
+        m = digit_at.get(match.start())
+        if m is not None:
+            try:
+                value = float(m.group(1).replace(",", ""))
+            except ValueError:
+                value = None
+            if value is not None and not (1900 <= value <= 2100 and not m.group(2)):
+                values.append((index, value, bool(m.group(2))))
+        elif word in _NUMBER_WORDS:
+            values.append((index, _NUMBER_WORDS[word], False))
+    for at, value, percent in values:
+        tail = ws[at + 1 : at + 5]
+        for word in tail:
+            if word in _MULTIPLIERS:
+                value *= _MULTIPLIERS[word]
+                continue
+            if word in ("percent", "%") or percent:
+                found.setdefault("%", value)
+                break
+            if word in _UNIT_SKIP or word in _NUMBER_WORDS or not word.isalpha():
+                continue
+            found.setdefault(stem(word), value)
+            break
     return found
 
 
-def _numbers_disagree(a: Side, b: Side) -> str:
-    na, nb = numbers(a.text), numbers(b.text)
-    for key in na.keys() & nb.keys():
+def _overlap_words(a: Side, b: Side) -> frozenset[str]:
+    return topic_words(a.text) & topic_words(b.text)
+
+
+def _either_way(
+    rule: Callable[[Side, Side], Finding | None],
+) -> Callable[[Side, Side], Finding | None]:
+    def both(a: Side, b: Side) -> Finding | None:
+        return rule(a, b) or rule(b, a)
+
+    return both
+
+
+@_either_way
+def denial_against_allegation(denier: Side, other: Side) -> Finding | None:
+    """One side denies or dismisses; the other accuses, or asserts something on the same topic."""
+    cues = denial_cues(denier)
+    if not cues or denial_cues(other):
+        return None
+    shared = sorted(_overlap_words(denier, other))
+    alleged = allegation_cues(other)
+    strength = 0.6
+    if not alleged:
+        if other.kind not in {"assertion", "warning", "announcement"} or len(shared) < 3:
+            return None
+        alleged, strength = (f"(kind: {other.kind})",), 0.5
+    about = f"; shared: {', '.join(shared[:6])}" if shared else ""
+    return Finding(
+        "denial",
+        strength,
+        f"denial ({', '.join(cues[:3])}) against an allegation ({', '.join(alleged[:3])}){about}",
+    )
+
+
+@_either_way
+def negation_flip(negated: Side, other: Side) -> Finding | None:
+    """One side negates a predicate the other side affirms ("did not enter" / "flew into")."""
+    affirmed = affirmed_words(_said(other)) or affirmed_words(other.text)
+    other_negated = set().union(*negated_scopes(other.text)) if is_negated(other.text) else set()
+    for scope in negated_scopes(_said(negated)):
+        flipped = (scope & affirmed) - other_negated
+        names = parties(_said(negated)) | parties(_said(other))
+        # A shared name alone ("German") is a topic, not a predicate that is flipped.
+        predicates = {w for w in flipped if w[:4] not in names}
+        if len(predicates) >= 2 or (
+            predicates and len(flipped) >= 2 and len(_overlap_words(negated, other)) >= 3
+        ):
+            return Finding(
+                "negation",
+                0.6,
+                f"negation flips what the other affirms: {', '.join(sorted(flipped)[:6])}",
+            )
+    return None
+
+
+def numbers_disagree(a: Side, b: Side) -> Finding | None:
+    """Numbers about the same noun that differ by a fifth or more."""
+    na, nb = numbers(_said(a)), numbers(_said(b))
+    na = na or numbers(a.text)
+    nb = nb or numbers(b.text)
+    for key in sorted(na.keys() & nb.keys()):
         low, high = sorted((na[key], nb[key]))
         if high > 0 and (high - low) / high >= 0.2:
-            return f"numbers disagree on {key!r}: {na[key]:g} vs {nb[key]:g}"
-    return ""
+            return Finding(
+                "numbers", 0.65, f"numbers disagree on {key!r}: {na[key]:g} vs {nb[key]:g}"
+            )
+    return None
 
 
-def _red_line_polarity(a: Side, b: Side) -> str:
+def _blames(side: Side) -> bool:
+    cue_words = {w for cue in side.cues for w in words(cue)}
+    return side.kind == "accusation" or bool((cue_words | set(words(side.text))) & ACCUSATION_CUES)
+
+
+def blame_shift(a: Side, b: Side) -> Finding | None:
+    """Both blame someone for the same kind of event, and they name different parties."""
+    if not (_blames(a) and _blames(b)) or denial_cues(a) or denial_cues(b):
+        return None  # a denial is the denial rule's business
+    pa, pb = parties(_said(a)), parties(_said(b))
+    only_a, only_b = pa - pb, pb - pa
+    if not only_a or not only_b:
+        return None
+    event = sorted(topic_words(_said(a)) & topic_words(_said(b)) & set(_CONCEPTS))
+    if not event:
+        return None
+    return Finding(
+        "blame",
+        0.55,
+        f"blame for the same event ({', '.join(event)}) on different parties: "
+        f"{', '.join(sorted(only_a))} vs {', '.join(sorted(only_b))}",
+    )
+
+
+def red_line_polarity(a: Side, b: Side) -> Finding | None:
+    """Both speak of a red line; one says it holds or was crossed, the other that there is none."""
     if not (a.red_line and b.red_line):
-        return ""
-    if is_negated(a.text) != is_negated(b.text):
-        return "one says a red line holds or was crossed, the other that it was not"
-    return ""
-
-
-def _opposing_predicates(a: Side, b: Side) -> str:
-    wa, wb = content_words(a.text), content_words(b.text)
-    for left, right in OPPOSING_PREDICATES:
-        if (wa & left and wb & right) or (wa & right and wb & left):
-            return "opposing predicates: " + ", ".join(sorted((wa | wb) & (left | right)))
-    return ""
-
-
-def judge(a: Side, b: Side) -> Verdict | None:
-    """Score a pair of statements by different speakers; None when no rule fires."""
-    if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return None
-    _, containment, shared = overlap(a.text, b.text)
-    same_article = bool(a.article_ids & b.article_ids)
-    topic = containment if shared >= 2 else 0.0
-    if not same_article and topic < 0.2:
+    if is_negated(_said(a)) != is_negated(_said(b)):
+        return Finding(
+            "red line", 0.65, "one says a red line holds or was crossed, the other that it was not"
+        )
+    return None
+
+
+def opposing_framings(a: Side, b: Side) -> Finding | None:
+    """One describes a thing as X, the other as its opposite (a build-up vs a withdrawal)."""
+    wa, wb = set(words(a.text)), set(words(b.text))
+    sa, sb = {stem(w) for w in wa}, {stem(w) for w in wb}
+    for left_name, left, right_name, right in FRAMINGS:
+        for one, two in ((sa, sb), (sb, sa)):
+            hit_left, hit_right = one & left, two & right
+            if hit_left and hit_right and not (two & left) and not (one & right):
+                return Finding(
+                    "framing",
+                    0.55,
+                    f"{left_name} ({', '.join(sorted(hit_left))}) against {right_name} "
+                    f"({', '.join(sorted(hit_right))})",
+                )
+    return None
+
+
+RULES: tuple[Callable[[Side, Side], Finding | None], ...] = (
+    denial_against_allegation,
+    negation_flip,
+    numbers_disagree,
+    blame_shift,
+    red_line_polarity,
+    opposing_framings,
+)
+# Rules that stand for the same speaker too: a speaker's own figures can disagree.
+SAME_SPEAKER_RULES = frozenset({"numbers"})
+
+
+def lexical_relatedness(a: Side, b: Side) -> float:
+    """0-1: how much of the smaller statement's content the other shares."""
+    wa, wb = topic_words(a.text), topic_words(b.text)
+    if not wa or not wb:
+        return 0.0
+    shared = len(wa & wb)
+    if shared < 2:
+        return 0.0
+    return min(1.0, shared / min(len(wa), len(wb)) * 1.5)
+
+
+def findings(a: Side, b: Side) -> list[Finding]:
+    """Every rule that fires on the pair, strongest first."""
+    same_speaker = a.speaker_id is not None and a.speaker_id == b.speaker_id
+    found = [f for rule in RULES if (f := rule(a, b)) is not None]
+    if same_speaker:
+        found = [f for f in found if f.rule in SAME_SPEAKER_RULES]
+    return sorted(found, key=lambda f: -f.strength)
+
+
+def judge(a: Side, b: Side, related: float | None = None) -> Verdict | None:
+    """Score a pair of statements; None when no rule fires or they are not on one topic.
+
+    ``related`` (0-1) is how closely the two are on one topic, from whatever the caller knows
+    (the same article, sentence vectors); lexical overlap is used when it is higher.
+    """
+    topic = max(related or 0.0, lexical_relatedness(a, b))
+    if a.article_ids & b.article_ids:
+        # One article mostly tells one story: its statements are related a priori.
+        topic = min(1.0, topic + 0.3)
+    if topic < 0.3:
         return None
-    reasons: list[tuple[float, str]] = []
-    if (is_dismissive(a) and is_assertive(b)) or (is_dismissive(b) and is_assertive(a)):
-        denier = a if is_dismissive(a) else b
-        reasons.append((0.45, f"{denier.kind or 'statement'} against an accusation or assertion"))
-    if evidence := _numbers_disagree(a, b):
-        reasons.append((0.6 if topic >= 0.2 else 0.0, evidence))
-    if evidence := _red_line_polarity(a, b):
-        reasons.append((0.55, evidence))
-    if evidence := _opposing_predicates(a, b):
-        reasons.append((0.5, evidence))
-    reasons = [r for r in reasons if r[0] > 0]
-    if not reasons:
+    found = findings(a, b)
+    if not found:
         return None
-    base = max(score for score, _ in reasons)
-    score = base + 0.35 * topic + (0.1 if same_article else 0.0) + 0.05 * (len(reasons) - 1)
-    return Verdict(round(min(score, 1.0), 4), "; ".join(text for _, text in reasons))
+    best = found[0]
+    score = best.strength * (0.55 + 0.45 * topic) + 0.05 * (len(found) - 1)
+    evidence = "; ".join(f"{f.rule}: {f.evidence}" for f in found)
+    return Verdict(round(min(score, 1.0), 4), evidence, best.rule)

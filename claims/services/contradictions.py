@@ -6,18 +6,29 @@ editor confirmed, rejected or added is left as it is and never suggested again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib
+from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db.models import Q
 
 from claims.models import Claim, ClaimRelation, Mention, Origin, ReviewStatus
 from claims.services.contradiction_rules import Side, Verdict, judge
+from sources.models import Article
 
-MIN_SCORE = 0.5
+MIN_SCORE = 0.45
+# Two sides of one dispute are often reported weeks apart.
+CANDIDATE_WINDOW_DAYS = 30
 _MAX_CANDIDATES = 400
 _SENTENCES_PER_SIDE = 3
+# The lead of an article says what story it tells; two articles on one story make their
+# statements related even when the statements share few words.
+_LEAD_CHARS = 300
+_ARTICLE_VECTORS: dict[str, Any] = {}  # by content hash
+_ARTICLE_CACHE_SIZE = 5000
 
 Pair = tuple[int, int]
 
@@ -26,36 +37,53 @@ def _pair(a: int, b: int) -> Pair:
     return (a, b) if a < b else (b, a)
 
 
-def _sides(claims: list[Claim]) -> dict[int, Side]:
+def _sides(claims: Iterable[Claim]) -> dict[int, Side]:
+    claims = list(claims)
     ids = [c.pk for c in claims]
     sentences: dict[int, list[str]] = {}
+    contents: dict[int, list[str]] = {}
+    cues: dict[int, set[str]] = {}
     articles: dict[int, set[int]] = {}
     rows = (
         Mention.objects.filter(claim_id__in=ids)
         .exclude(status=ReviewStatus.REJECTED)
-        .values_list("claim_id", "article_id", "sentence")
+        .values_list("claim_id", "article_id", "sentence", "content", "cue")
         .order_by("claim_id", "id")
     )
-    for claim_id, article_id, sentence in rows:
+    for claim_id, article_id, sentence, content, cue in rows:
         articles.setdefault(claim_id, set()).add(article_id)
+        if cue:
+            cues.setdefault(claim_id, set()).add(cue.casefold())
         kept = sentences.setdefault(claim_id, [])
         if len(kept) < _SENTENCES_PER_SIDE and sentence not in kept:
             kept.append(sentence)
-    return {
-        c.pk: Side(
+        said = contents.setdefault(claim_id, [])
+        if content and len(said) < _SENTENCES_PER_SIDE and content not in said:
+            said.append(content)
+    sides = {}
+    for c in claims:
+        said = [c.text, *(x for x in contents.get(c.pk, []) if x != c.text)]
+        sides[c.pk] = Side(
             speaker_id=c.speaker_id,
-            text=" ".join([c.text, *sentences.get(c.pk, [])]),
+            text=" ".join([*said, *sentences.get(c.pk, [])]),
             kind=c.kind,
             red_line=c.red_line,
             article_ids=frozenset(articles.get(c.pk, set())),
+            content=" ".join(said),
+            cues=frozenset(cues.get(c.pk, set())),
         )
-        for c in claims
-    }
+    return sides
 
 
 def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
-    window = timedelta(days=settings.REDLINE_CLAIM_DATE_WINDOW_DAYS)
+    """Claims the claim could dispute: its articles', and those said near its date or undated."""
+    days = max(
+        settings.REDLINE_CLAIM_DATE_WINDOW_DAYS,
+        getattr(settings, "REDLINE_CONTRADICTION_WINDOW_DAYS", CANDIDATE_WINDOW_DAYS),
+    )
+    window = timedelta(days=days)
     near = Q(mentions__article_id__in=list(article_ids))
+    near |= Q(said_on__isnull=True, first_seen__isnull=True)
     when = claim.said_on or claim.first_seen
     if when is not None:
         near |= Q(said_on__range=(when - window, when + window))
@@ -63,25 +91,75 @@ def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
     return list(
         Claim.objects.filter(near, merged_into__isnull=True)
         .exclude(pk=claim.pk)
-        .exclude(speaker_id=claim.speaker_id)
         .distinct()
         .order_by("-first_seen", "-id")[:_MAX_CANDIDATES]
     )
 
 
+def _embedder() -> Callable[[list[str]], Any] | None:
+    """``embeddings.embed`` when the embedding service is installed, else None (lexical only)."""
+    try:
+        module = importlib.import_module("claims.services.embeddings")
+    except ImportError:
+        return None
+    embed: Callable[[list[str]], Any] = module.embed
+    return embed
+
+
+def _article_vectors(ids: set[int]) -> dict[int, Any]:
+    """Unit vectors of the articles' titles and leads, computed once per process and text."""
+    hashes = dict(Article.objects.filter(pk__in=ids).values_list("pk", "content_hash"))
+    missing = [pk for pk, digest in hashes.items() if digest not in _ARTICLE_VECTORS]
+    embed = _embedder()
+    if missing and embed is not None:
+        if len(_ARTICLE_VECTORS) + len(missing) > _ARTICLE_CACHE_SIZE:
+            _ARTICLE_VECTORS.clear()
+        rows = list(Article.objects.filter(pk__in=missing).values_list("pk", "title", "text"))
+        leads = [f"{title}. {text[:_LEAD_CHARS]}".strip() for _, title, text in rows]
+        for (pk, _, _), vector in zip(rows, embed(leads), strict=True):
+            _ARTICLE_VECTORS[hashes[pk]] = vector
+    return {pk: _ARTICLE_VECTORS[d] for pk, d in hashes.items() if d in _ARTICLE_VECTORS}
+
+
+def _scaled(cosine: float, low: float, high: float) -> float:
+    return float(min(1.0, max(0.0, (cosine - low) / (high - low))))
+
+
+def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int, Any]) -> float:
+    """0-1 from vectors: the two statements' cosine, and their articles' (one story or not)."""
+    related = 0.0
+    if one.embedding is not None and other.embedding is not None:
+        cosine = float(np.dot(one.embedding, other.embedding))
+        related = _scaled(cosine, 0.3, 0.7)
+    story = max(
+        (
+            float(np.dot(articles[x], articles[y]))
+            for x in a.article_ids
+            for y in b.article_ids
+            if x != y and x in articles and y in articles
+        ),
+        default=0.0,
+    )
+    # A shared story is weaker evidence than a shared article (which the rules count as 0.3).
+    return min(1.0, related + 0.25 * _scaled(story, 0.4, 0.7))
+
+
 def _verdicts(claims: list[Claim]) -> dict[Pair, Verdict]:
     own_sides = _sides(claims)
+    candidates = {c.pk: _candidates(c, own_sides[c.pk].article_ids) for c in claims}
+    others = {o.pk: o for found in candidates.values() for o in found}
+    sides = own_sides | _sides(o for pk, o in others.items() if pk not in own_sides)
+    articles = _article_vectors({a for side in sides.values() for a in side.article_ids})
     found: dict[Pair, Verdict] = {}
     for claim in claims:
         side = own_sides[claim.pk]
-        others = _candidates(claim, side.article_ids)
-        other_sides = _sides(others)
-        for other in others:
-            verdict = judge(side, other_sides[other.pk])
-            if verdict is None or verdict.score < MIN_SCORE:
-                continue
+        for other in candidates[claim.pk]:
             key = _pair(claim.pk, other.pk)
-            if key not in found or found[key].score < verdict.score:
+            if key in found:
+                continue
+            related = _relatedness(claim, other, side, sides[other.pk], articles)
+            verdict = judge(side, sides[other.pk], related)
+            if verdict is not None and verdict.score >= MIN_SCORE:
                 found[key] = verdict
     return found
 

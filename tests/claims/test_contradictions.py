@@ -1,4 +1,4 @@
-"""Contradiction suggestions: denial vs accusation, numbers, bounds, editors' decisions kept."""
+"""Contradiction suggestions: each rule, agreement left alone, bounds, editors' decisions kept."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from claims.extraction.types import ArticleExtraction
 from claims.models import Claim, ClaimRelation, Origin
-from claims.services.contradiction_rules import Side, judge
+from claims.services.contradiction_rules import Side, denial_cues, judge, numbers
 from claims.services.storing import store_extraction
 from tests.claims.conftest import statement_in
 
@@ -26,30 +26,111 @@ COUNT_A = "Officials in Tarn said 12,000 refugees crossed the river bridge last 
 COUNT_B = "A charity said only 3,000 refugees crossed the river bridge last week."
 
 
-def _side(text: str, speaker: int, kind: str = "assertion", article: int = 1) -> Side:
-    return Side(speaker, text, kind, False, frozenset({article}))
+def _side(
+    text: str,
+    speaker: int,
+    kind: str = "assertion",
+    article: int = 1,
+    *,
+    cue: str = "said",
+    red_line: bool = False,
+) -> Side:
+    return Side(speaker, text, kind, red_line, frozenset({article}), text, frozenset({cue}))
 
 
-def test_rules_fire_on_general_cues_and_not_on_agreement():
-    assert judge(_side(ACCUSE, 1, "accusation"), _side(DENY, 2, "denial")) is not None
-    numbers = judge(_side(COUNT_A, 1, article=1), _side(COUNT_B, 2, article=2))
-    assert numbers is not None and "refuge" in numbers.evidence
-    agree = judge(
-        _side(COUNT_A, 1, article=1), _side(COUNT_A.replace("Officials", "Aid"), 2, article=2)
+def _rule(a: Side, b: Side) -> str:
+    verdict = judge(a, b)
+    return verdict.rule if verdict is not None else ""
+
+
+def test_denial_against_the_accusation_it_answers():
+    verdict = judge(_side(ACCUSE, 1, "accusation"), _side(DENY, 2, "denial", cue="denied"))
+    assert verdict is not None and verdict.rule == "denial"
+    assert "denied" in verdict.evidence and "tanks" in verdict.evidence
+    # The same speaker does not deny himself, and two denials do not dispute each other.
+    assert judge(_side(ACCUSE, 1, "accusation"), _side(DENY, 1, "denial")) is None
+    other_denial = "The defence ministry rejected reports of tanks massing at the river border."
+    assert judge(_side(DENY, 2, "denial"), _side(other_denial, 3, "denial")) is None
+
+
+def test_an_accuser_quoting_lies_is_no_denial():
+    accuser = _side(
+        "Officials said thousands of fake accounts run from Brenn spread lies about the vote.",
+        1,
+        "accusation",
+        cue="accused",
     )
-    assert agree is None
-    assert judge(_side(ACCUSE, 1, "accusation"), _side(DENY, 1, "denial")) is None  # same speaker
-    crossed = _side("The general said the red line was crossed at the dam.", 1)
-    held = _side("The minister said no red line was crossed at the dam.", 2)
-    crossed = Side(1, crossed.text, "assertion", True, frozenset({1}))
-    held = Side(2, held.text, "denial", True, frozenset({2}))
-    assert judge(crossed, held) is not None
+    assert denial_cues(accuser) == ()
+
+
+def test_negation_flips_a_predicate_the_other_affirms():
+    flew = _side("The pilots flew five kilometres into Norland airspace over the lake.", 1)
+    stayed = _side("Our aircraft did not enter Norland airspace over the lake at any time.", 2)
+    verdict = judge(flew, stayed)
+    assert verdict is not None and "negation" in verdict.evidence
+    assert "airspa" in verdict.evidence
+    # Synonyms meet: "hurt" and "injured".
+    hurt = _side("The union said four dockers were injured in the crane collapse.", 1)
+    fine = _side("The port operator said no dockers were hurt in the crane collapse.", 2)
+    verdict = judge(hurt, fine)
+    assert verdict is not None and "negation" in verdict.evidence
+
+
+def test_numbers_that_disagree_about_the_same_noun():
+    assert numbers("about 12,000 refugees and three sailors") == {"refuge": 12000, "sailor": 3}
+    verdict = judge(_side(COUNT_A, 1, article=1), _side(COUNT_B, 2, article=2))
+    assert verdict is not None and verdict.rule == "numbers" and "refuge" in verdict.evidence
+    # Written-out numbers count, and one speaker's own figures may disagree.
+    five = _side("The ministry said five fishermen drowned off the cape on Friday.", 1, article=1)
+    two = _side("The ministry said two fishermen drowned off the cape on Friday.", 1, article=2)
+    assert _rule(five, two) == "numbers"
+
+
+def test_blame_for_one_event_on_different_parties():
+    one = _side("Dorvan artillery shelled the grain terminal at dawn.", 1, "accusation")
+    two = _side("It was Kessian forces who fired on the grain terminal.", 2, "accusation")
+    verdict = judge(one, two)
+    assert verdict is not None and verdict.rule == "blame"
+    assert "dorv" in verdict.evidence and "kess" in verdict.evidence
+    # Demonyms fold into their country: the same party blamed twice is agreement.
+    same = _side("Gunners from Dorvania fired on the grain terminal at dawn.", 2, "accusation")
+    assert judge(one, same) is None
+
+
+def test_red_line_crossed_against_no_red_line():
+    crossed = _side("The general said the dam attack crossed a red line.", 1, red_line=True)
+    held = _side("The minister said there is no red line at the dam.", 2, red_line=True)
+    assert _rule(crossed, held) == "red line"
+
+
+def test_build_up_against_merely_repositioning():
     build = _side("Scouts reported a build-up of troops near the pass.", 1, "accusation", 1)
-    move = _side(
-        "The army said it was merely repositioning troops near the pass.", 2, "assertion", 2
-    )
+    move = _side("The army said it was merely repositioning troops near the pass.", 2, article=2)
     verdict = judge(build, move)
-    assert verdict is not None and "opposing" in verdict.evidence
+    assert verdict is not None and verdict.rule == "framing" and "reposi" in verdict.evidence
+    routine = _side("The navy called the patrol near the reef routine and lawful.", 1)
+    hostile = _side("The coast guard called the patrol near the reef a provocation.", 2)
+    assert _rule(routine, hostile) == "framing"
+
+
+def test_agreeing_statements_on_one_topic_are_not_contradictions():
+    twin = _side(COUNT_A.replace("Officials in Tarn", "Aid workers in Tarn"), 2)
+    assert judge(_side(COUNT_A, 1), twin) is None
+    a = _side("The mayor said the bridge over the river will reopen in May.", 1)
+    b = _side("The transport office said the river bridge will reopen in May after repairs.", 2)
+    assert judge(a, b) is None
+    no_a = _side("The port operator said no dockers were hurt in the crane collapse.", 1)
+    no_b = _side("Police said no dockers were injured when the crane collapsed.", 2)
+    assert judge(no_a, no_b) is None
+    blame_a = _side("Dorvan artillery shelled the grain terminal at dawn.", 1, "accusation")
+    blame_b = _side("The mayor said Dorvan guns fired on the grain terminal.", 2, "accusation")
+    assert judge(blame_a, blame_b) is None
+
+
+def test_unrelated_statements_are_not_compared():
+    deny = _side("The ministry denied that the river border was closed.", 1, "denial", 1)
+    other = _side("Farmers accused the bank of raising loan rates sharply.", 2, "accusation", 2)
+    assert judge(deny, other) is None
 
 
 def _store_dispute(make_article):
