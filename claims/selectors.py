@@ -191,7 +191,20 @@ def claim_list(filters: ClaimFilters) -> QuerySet[Claim]:
     )
     best_sentence = sentences.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "pk")
     return (
-        claims.filter(Matches(F("search_vector"), query) | Exists(sentences))
+        # One id set from both GIN indexes (claim text, mention sentences): an OR of the two
+        # conditions would make PostgreSQL test every claim row instead.
+        claims.filter(
+            pk__in=Claim.objects.filter(Matches(F("search_vector"), query))
+            .order_by()
+            .values("pk")
+            .union(
+                Mention.objects.exclude(status=ReviewStatus.REJECTED)
+                .annotate(vector=SentenceVector(F("sentence")))
+                .filter(Matches(F("vector"), query))
+                .order_by()
+                .values("claim_id")
+            )
+        )
         .annotate(
             sentence_rank=Subquery(best_sentence.values("rank")[:1], output_field=FloatField()),
             rank=Greatest(

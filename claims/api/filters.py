@@ -6,9 +6,8 @@ from typing import Any
 
 import django_filters as filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -109,9 +108,9 @@ class ClaimFilter(StrictFilterSet):
     def filter_text(self, qs: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         if not value.strip():
             return qs
-        # Rows whose stored vector is not filled yet are searched on the fly.
-        vector = Coalesce("search_vector", SearchVector("text", "red_line_about", config="english"))
-        return qs.annotate(_fts=vector).filter(_fts=full_text_query(value))
+        # The claims trigger (migration 0003) fills search_vector on every write; matching the
+        # column itself, not an expression over it, lets PostgreSQL use the GIN index.
+        return qs.filter(search_vector=full_text_query(value))
 
 
 class ActorFilter(StrictFilterSet):
