@@ -146,11 +146,20 @@ class Claim(models.Model):
     class Meta:
         ordering = ["-said_on", "-id"]
         indexes = [
-            models.Index(fields=["-said_on", "-id"], name="claim_said_id"),
+            # NULLS LAST as the lists order (undated claims last), so the index gives the order.
+            models.Index(F("said_on").desc(nulls_last=True), F("id").desc(), name="claim_said_id"),
             models.Index(
-                fields=["-said_on", "-id"], condition=Q(red_line=True), name="claim_redline_said"
+                F("said_on").desc(nulls_last=True),
+                F("id").desc(),
+                condition=Q(red_line=True),
+                name="claim_redline_said",
             ),
-            models.Index(fields=["speaker", "-said_on"], name="claim_speaker_said"),
+            models.Index(
+                F("speaker"),
+                F("said_on").desc(nulls_last=True),
+                F("id").desc(),
+                name="claim_speaker_said",
+            ),
             models.Index(fields=["kind", "-said_on"], name="claim_kind_said"),
             GinIndex(fields=["search_vector"], name="claim_search"),
         ]
