@@ -259,11 +259,13 @@ def rows() -> Rows:
         owner=editor, event="claim.mention", claim=graph.a, target_url="https://hooks.example/x"
     )
     found = Rows(graph, editor, analyst, read_key, editor_key, spare.pk, edit.id, subscription.pk)
+    outlet_id = graph.art1.outlet_id
+    assert outlet_id is not None
     found.ids = {
         "claim_id": graph.a.pk,
         "actor_id": graph.peskov.pk,
         "article_id": graph.art1.pk,
-        "outlet_id": graph.art1.outlet.pk,
+        "outlet_id": outlet_id,
         "mention_id": graph.m_a1.pk,
         "relation_id": graph.rel.pk,
         "edit_id": edit.id,
@@ -273,7 +275,7 @@ def rows() -> Rows:
         "api:article": graph.art1.pk,
         "api:mention": graph.m_a1.pk,
         "api:relation": graph.rel.pk,
-        "api:outlet": graph.art1.outlet.pk,
+        "api:outlet": outlet_id,
         "api:subscription": subscription.pk,
     }
     return found
