@@ -107,6 +107,8 @@ class ArticleActors:
         fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
     ) -> None:
         self.doc = doc
+        # doc.ents builds new spans on every access: read them once.
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.quotes = quotes
         self.paragraph_of = paragraph_of
         self.fuzzy_threshold = fuzzy_threshold
@@ -124,7 +126,7 @@ class ArticleActors:
 
     def _collect_persons(self) -> None:
         found: list[tuple[Span, str, str]] = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             name, title = self._split_title(ent)
@@ -282,7 +284,7 @@ class ArticleActors:
 
     def _entity_of(self, head: Token) -> Span | None:
         if head.ent_type_ in lexicon.ENTITY_KINDS:
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 if ent.start <= head.i < ent.end:
                     return ent
         return None
@@ -393,7 +395,7 @@ class ArticleActors:
         return None
 
     def _entity_starting_with(self, head: Token) -> Speaker | None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if (
                 ent.label_ in ("GPE", "ORG")
                 and not ent.start <= head.i < ent.end
@@ -510,7 +512,7 @@ class ArticleActors:
         wanted = {t.lower_ for t in words if t.is_alpha}
         before: list[Span] = []
         after: list[Span] = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "ORG" or ent.start <= head.i < ent.end:
                 continue
             names = {t.lower_ for t in ent if t.is_alpha}
@@ -546,7 +548,7 @@ class ArticleActors:
                 return speaker
         named = [
             e
-            for e in self.doc.ents
+            for e in self.ents
             if e.label_ == "ORG" and e.end <= head.i and self.doc[max(e.start - 1, 0)].text != "("
         ]
         if named:

@@ -34,9 +34,9 @@ _TERMINAL = '.!?”"’:;)…'
 _MAX_UNTERMINATED_WORDS = 8
 _TITLE_SIMILARITY = 85
 # A wire-style dateline opening a paragraph: "KYIV (Reuters) - ", "NEW DELHI: ", with an
-# optional date after the place ("LAGOS, May 3 (AP) — ", "OSLO, 3 March 2024 — ").
+# optional state and date after the place ("LAGOS, May 3 (AP) — ", "AUSTIN, Tex. (KX) – ").
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.,' ]{1,40}"
+    r"[A-Z][A-Z.,' ]{1,40}(?:,\s*[A-Z][a-z]{1,5}\.)?"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|:)\s+(?=[A-Z“\"])"
 )

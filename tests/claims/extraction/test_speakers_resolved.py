@@ -73,3 +73,8 @@ def test_a_document_does_not_stand_for_the_last_organisation(nlp):
         "The lawsuit says the mill dumped waste into the river for a decade."
     )
     assert speakers(text, nlp) == ["Brightwater Mills", "The lawsuit"]
+
+
+def test_a_dateline_with_a_state_is_not_the_speaker(nlp):
+    text = "MILLBROOK, Ore. (KTV) – Harbor Foods chief Dana Pell denied any wrongdoing by the firm."
+    assert speakers(text, nlp) == ["Dana Pell"]
