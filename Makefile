@@ -6,7 +6,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker beat test lint format typecheck pytest stop-db bench-extract evaluate
+.PHONY: install demo serve worker beat test lint format typecheck pytest stop-db bench-extract evaluate bench bench-small bench-1m
 
 $(UV):
 	python3 -m venv .tools
@@ -60,3 +60,18 @@ evaluate: install
 
 bench-extract: install
 	$(PY) manage.py bench_extract
+
+# Benchmarks (docs/performance.md). Each wipes and loads its own database (name contains "bench").
+BENCH_DB_URL ?= postgres://postgres@127.0.0.1:5432/redline_bench
+BENCH_ARGS ?=
+
+bench: install
+	DATABASE_URL=$(BENCH_DB_URL) $(PY) manage.py bench --claims 10000 --json artifacts/bench-10k.json $(BENCH_ARGS)
+
+bench-small: install
+	DATABASE_URL=$(BENCH_DB_URL) $(PY) manage.py bench --claims 10000 --seconds 5 --requests 300 \
+		--ingest-count 500 --extract-articles 40 --memory-articles 200 $(BENCH_ARGS)
+
+bench-1m: install
+	DATABASE_URL=$(BENCH_DB_URL)_1m $(PY) manage.py bench --claims 1000000 --reuse --only load,web \
+		--json artifacts/bench-1m.json $(BENCH_ARGS)
