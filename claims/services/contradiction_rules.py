@@ -228,7 +228,9 @@ class Side:
 
     ``text`` is everything known about it (content and sentences); ``content`` is what the
     speaker said, when known apart from the sentence (it keeps the speaker's name out of the
-    parties a statement blames); ``cues`` are the verbs that attributed it ("denied").
+    parties a statement blames); ``cues`` are the verbs that attributed it ("denied");
+    ``names`` are parties the caller knows it names beyond what ``parties`` finds (a known
+    actor's name opening a sentence: "Marsk artillery fired").
     """
 
     speaker_id: int | None
@@ -238,6 +240,7 @@ class Side:
     article_ids: frozenset[int]
     content: str = ""
     cues: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +393,16 @@ def parties(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+def opening_names(text: str, known: frozenset[str]) -> frozenset[str]:
+    """Known names (as ``parties`` keys them) that open a sentence of the text."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        key = match.group(1).casefold()[:4]
+        if key in known and _SENTENCE_START.search(text[: match.start()]) is not None:
+            found.add(key)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=8192)
 def numbers(text: str) -> dict[str, float]:
     """Counts and percentages keyed by the noun after them ("3 sailors", "three sailors")."""
@@ -504,7 +517,7 @@ def blame_shift(a: Side, b: Side) -> Finding | None:
     """Both blame someone for the same kind of event, and they name different parties."""
     if not (_blames(a) and _blames(b)) or denial_cues(a) or denial_cues(b):
         return None  # a denial is the denial rule's business
-    pa, pb = parties(_said(a)), parties(_said(b))
+    pa, pb = parties(_said(a)) | a.names, parties(_said(b)) | b.names
     only_a, only_b = pa - pb, pb - pa
     if not only_a or not only_b:
         return None
@@ -519,11 +532,23 @@ def blame_shift(a: Side, b: Side) -> Finding | None:
     )
 
 
+_NO_RED_LINE = re.compile(
+    r"\b(?:no|not|never|nor|without)\W+(?:\w+\W+){0,4}?red[- ]lines?\b"
+    r"|\bred[- ]lines?\W+(?:was|were|is|are|has|have|had)\W*(?:not|never|n't)\b",
+    re.IGNORECASE,
+)
+
+
+def denies_red_line(text: str) -> bool:
+    """Whether the text says there is no red line, or that it was not crossed."""
+    return _NO_RED_LINE.search(text.replace("’", "'")) is not None
+
+
 def red_line_polarity(a: Side, b: Side) -> Finding | None:
     """Both speak of a red line; one says it holds or was crossed, the other that there is none."""
     if not (a.red_line and b.red_line):
         return None
-    if is_negated(_said(a)) != is_negated(_said(b)):
+    if denies_red_line(_said(a)) != denies_red_line(_said(b)):
         return Finding(
             "red line", 0.65, "one says a red line holds or was crossed, the other that it was not"
         )

@@ -15,11 +15,13 @@ import numpy as np
 from django.conf import settings
 from django.db.models import Q
 
-from claims.models import Claim, ClaimRelation, Mention, Origin, ReviewStatus
-from claims.services.contradiction_rules import Side, Verdict, judge
+from claims.models import Actor, Claim, ClaimRelation, Mention, Origin, ReviewStatus
+from claims.services.contradiction_rules import Side, Verdict, judge, opening_names
 from sources.models import Article
 
-MIN_SCORE = 0.45
+MIN_SCORE = 0.42
+# Denials are many and often generic ("all lies"): they need a closer topic to be suggested.
+MIN_SCORE_BY_RULE = {"denial": 0.47}
 # Two sides of one dispute are often reported weeks apart.
 CANDIDATE_WINDOW_DAYS = 30
 _MAX_CANDIDATES = 400
@@ -60,6 +62,7 @@ def _sides(claims: Iterable[Claim]) -> dict[int, Side]:
         said = contents.setdefault(claim_id, [])
         if content and len(said) < _SENTENCES_PER_SIDE and content not in said:
             said.append(content)
+    known = _known_names()
     sides = {}
     for c in claims:
         said = [c.text, *(x for x in contents.get(c.pk, []) if x != c.text)]
@@ -71,8 +74,16 @@ def _sides(claims: Iterable[Claim]) -> dict[int, Side]:
             article_ids=frozenset(articles.get(c.pk, set())),
             content=" ".join(said),
             cues=frozenset(cues.get(c.pk, set())),
+            names=opening_names(" ".join(said), known),
         )
     return sides
+
+
+def _known_names() -> frozenset[str]:
+    """First words of the countries' and organisations' names, as ``parties`` keys them."""
+    kinds = (Actor.Kind.COUNTRY, Actor.Kind.ORGANIZATION)
+    names = Actor.objects.filter(kind__in=kinds).values_list("name", flat=True)
+    return frozenset(name.split()[0].casefold()[:4] for name in names if name.split())
 
 
 def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
@@ -140,8 +151,9 @@ def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int,
         ),
         default=0.0,
     )
-    # A shared story is weaker evidence than a shared article (which the rules count as 0.3).
-    return min(1.0, related + 0.25 * _scaled(story, 0.4, 0.7))
+    # A shared story is weaker evidence than a shared article (which the rules count as 0.3) unless
+    # the two articles' leads are very close.
+    return min(1.0, related + 0.35 * _scaled(story, 0.45, 0.75))
 
 
 def _verdicts(claims: list[Claim]) -> dict[Pair, Verdict]:
@@ -159,7 +171,9 @@ def _verdicts(claims: list[Claim]) -> dict[Pair, Verdict]:
                 continue
             related = _relatedness(claim, other, side, sides[other.pk], articles)
             verdict = judge(side, sides[other.pk], related)
-            if verdict is not None and verdict.score >= MIN_SCORE:
+            if verdict is not None and verdict.score >= MIN_SCORE_BY_RULE.get(
+                verdict.rule, MIN_SCORE
+            ):
                 found[key] = verdict
     return found
 

@@ -9,7 +9,13 @@ from django.test import override_settings
 
 from claims.extraction.types import ArticleExtraction
 from claims.models import Claim, ClaimRelation, Origin
-from claims.services.contradiction_rules import Side, denial_cues, judge, numbers
+from claims.services.contradiction_rules import (
+    Side,
+    denial_cues,
+    judge,
+    numbers,
+    opening_names,
+)
 from claims.services.storing import store_extraction
 from tests.claims.conftest import statement_in
 
@@ -95,12 +101,27 @@ def test_blame_for_one_event_on_different_parties():
     # Demonyms fold into their country: the same party blamed twice is agreement.
     same = _side("Gunners from Dorvania fired on the grain terminal at dawn.", 2, "accusation")
     assert judge(one, same) is None
+    # A known country's name opening a sentence is a party too ("Brell artillery ...").
+    opening = "Brell artillery shelled the grain terminal at dawn."
+    assert opening_names(opening, frozenset({"brel"})) == {"brel"}
+    known = Side(
+        1, opening, "accusation", False, frozenset({1}), opening, names=frozenset({"brel"})
+    )
+    assert _rule(known, two) == "blame"
 
 
 def test_red_line_crossed_against_no_red_line():
     crossed = _side("The general said the dam attack crossed a red line.", 1, red_line=True)
     held = _side("The minister said there is no red line at the dam.", 2, red_line=True)
     assert _rule(crossed, held) == "red line"
+    # A negation elsewhere in the sentence does not deny the red line.
+    firm = _side(
+        "The general said the dam is a red line and the army would not accept an attack on it.",
+        3,
+        red_line=True,
+    )
+    assert _rule(firm, held) == "red line"
+    assert judge(crossed, firm) is None
 
 
 def test_build_up_against_merely_repositioning():
