@@ -6,7 +6,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker beat test lint format typecheck pytest stop-db bench-extract evaluate bench bench-small bench-1m
+.PHONY: install demo serve worker beat test lint format typecheck pytest stop-db bench-extract evaluate bench bench-small bench-1m fuzz
 
 $(UV):
 	python3 -m venv .tools
@@ -75,3 +75,12 @@ bench-small: install
 bench-1m: install
 	DATABASE_URL=$(BENCH_DB_URL)_1m $(PY) manage.py bench --claims 1000000 --reuse --only load,web \
 		--json artifacts/bench-1m.json $(BENCH_ARGS)
+
+# Bounded fuzz run of the ingestion readers (atheris); not part of `make test`.
+FUZZ_RUNS ?= 20000
+FUZZ_SECONDS ?= 300
+fuzz: install
+	mkdir -p artifacts/fuzz/corpus artifacts/fuzz/crashes
+	set -o pipefail; $(PY) tests/robustness/fuzz_readers.py -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -max_len=65536 -rss_limit_mb=2048 -artifact_prefix=artifacts/fuzz/crashes/ \
+		artifacts/fuzz/corpus sources/samples 2>&1 | grep -v '^empty HTML tree' | tail -n 5
