@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -31,6 +31,10 @@ PARAGRAPH_COMPONENT = "redline_paragraph_breaks"
 # Components the rules do not read; skipping them is most of the speed budget.
 UNUSED_COMPONENTS = ("lemmatizer",)
 _TERMINAL = '.!?”"’:;)…'
+# spaCy's tokenizer splits affixes in time quadratic in the length of one whitespace-free run:
+# thousands of quote marks or brackets in a row take minutes. Such runs hold no statement, so
+# they are blanked (same length: every offset still indexes the original text).
+_UNTOKENIZABLE = re.compile(r"[^\s\w]{50,}|\S{1000,}")
 _MAX_UNTERMINATED_WORDS = 8
 _TITLE_SIMILARITY = 85
 # A wire-style dateline opening a paragraph: "KYIV (Reuters) - ", "NEW DELHI: ", with an
@@ -112,11 +116,23 @@ def extract_articles(
     """Extract many articles, streaming their texts through ``nlp.pipe`` in batches."""
     nlp = prepare(nlp or get_nlp())
     disable = [name for name in UNUSED_COMPONENTS if name in nlp.pipe_names]
-    pairs = ((item.text, item) for item in items)
+    pairs = ((_tokenizable(item.text), item) for item in items)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disable):
-        yield extract_from_doc(
+        found = extract_from_doc(
             doc, item.published, title=item.title, fuzzy_threshold=fuzzy_threshold
         )
+        if doc.text != item.text:
+            found = ArticleExtraction(
+                statements=[
+                    replace(s, sentence=item.text[s.start : s.end]) for s in found.statements
+                ],
+                actors=found.actors,
+            )
+        yield found
+
+
+def _tokenizable(text: str) -> str:
+    return _UNTOKENIZABLE.sub(lambda m: " " * len(m.group()), text)
 
 
 def extract_from_doc(

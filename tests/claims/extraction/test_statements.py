@@ -248,3 +248,12 @@ def test_as_clause_cue(nlp):
     text = "Therefore, as Minister Pavel Kral added, nobody had been warned in advance."
     st = only(run(text, nlp))
     assert st.speaker.name == "Pavel Kral"
+
+
+@pytest.mark.parametrize("run_of", ['"', "“", "[", "-"])
+def test_long_punctuation_runs_are_passed_over_with_offsets_intact(nlp, run_of: str) -> None:
+    # Without blanking, spaCy's tokenizer spends minutes on such a run.
+    text = run_of * 20_000 + "\n“We will respond,” the minister said.\n"
+    statement = only(run(text, nlp))
+    assert statement.sentence == "“We will respond,” the minister said."
+    assert text[statement.start : statement.end] == statement.sentence
