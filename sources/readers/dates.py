@@ -8,6 +8,8 @@ import dateparser
 
 from sources.readers.metadata import find_date
 
+_MAX_WRITTEN_DATE = 80
+
 
 def parse_date(value: object) -> date | None:
     """A date from an ISO string, a datetime, or a written date; None when there is none."""
@@ -25,5 +27,8 @@ def parse_date(value: object) -> date | None:
     found = find_date(text)
     if found:
         return found
+    if len(text) > _MAX_WRITTEN_DATE:
+        # dateparser takes seconds on long junk strings; no written date is this long.
+        return None
     parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None

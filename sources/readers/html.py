@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 import htmldate
@@ -55,8 +56,14 @@ def parse_html_page(
     )
 
 
+# Characters XML cannot hold; lxml refuses to set them as text ("All strings must be XML
+# compatible").
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed entry's content), one block element a line."""
+    fragment = _XML_INCOMPATIBLE.sub("", fragment)
     try:
         root = lxml.html.fromstring(fragment)
     except (ParserError, ValueError):

@@ -222,3 +222,18 @@ def test_feed_entries_with_content_and_link_only() -> None:
 def test_feed_with_no_items() -> None:
     result = parse_feed('<rss version="2.0"><channel><title>Empty</title></channel></rss>')
     assert (result.feed_title, result.articles, result.links) == ("Empty", [], [])
+
+
+def test_feed_content_with_control_characters_is_read_without_them() -> None:
+    from sources.readers.html import html_to_text
+
+    # lxml refuses such characters as element text; a feed body carrying them was a crash.
+    text = html_to_text("<p>The port auth\x01ority said</p><div>it\x0b reopened.</div>")
+    assert text == "The port authority said\nit reopened."
+
+
+def test_long_junk_date_is_no_date() -> None:
+    from sources.readers.dates import parse_date
+
+    assert parse_date("Tue, 05 May 2" + "$" * 140 + "026 10:15:00 +0000") is None
+    assert parse_date("Tue, 05 May 2026 10:15:00 +0000") == date(2026, 5, 5)
