@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from claims.extraction.types import ArticleExtraction, Statement
-from claims.models import Actor, Claim, Mention, Origin, ReviewStatus
+from claims.models import Actor, Claim, DatePrecision, Mention, Origin, ReviewStatus
 from claims.services.actors import resolve_actor
 from claims.services.claim_stats import refresh_claims
 from claims.services.contradictions import suggest_contradictions
@@ -47,11 +47,37 @@ def statement_text(statement: Statement) -> str:
 
 
 def _window(statement: Statement, article: Article) -> tuple[date, date] | None:
-    when = statement.said_on.value or article.published
+    """The dates a matching claim may carry: the statement's day, month or year, widened by
+    ``REDLINE_CLAIM_DATE_WINDOW_DAYS`` on each side (the publication day when it has none)."""
+    said_on = statement.said_on
+    when = said_on.value or article.published
     if when is None:
         return None
+    start = end = when
+    if said_on.value is not None and said_on.precision == "month":
+        start = when.replace(day=1)
+        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    elif said_on.value is not None and said_on.precision == "year":
+        start, end = date(when.year, 1, 1), date(when.year, 12, 31)
     days = timedelta(days=settings.REDLINE_CLAIM_DATE_WINDOW_DAYS)
-    return when - days, when + days
+    return start - days, end + days
+
+
+def _in_window(window: tuple[date, date]) -> Q:
+    """Claims whose date (at its precision) overlaps the window, or whose date is unknown.
+
+    A claim dated to a month or a year is stored on its first day; it overlaps when that month
+    or year reaches into the window.
+    """
+    first, last = window
+    month_starts = (first - timedelta(days=31), last)
+    return (
+        Q(said_on__range=window)
+        | Q(said_on_precision=DatePrecision.MONTH, said_on__range=month_starts)
+        | Q(said_on_precision=DatePrecision.YEAR, said_on__year__range=(first.year, last.year))
+        | Q(said_on__isnull=True, first_seen__range=window)
+        | Q(said_on__isnull=True, first_seen__isnull=True)
+    )
 
 
 def _claim_vector(claim: Claim) -> Vectors:
@@ -76,11 +102,7 @@ def find_matching_claim(
     candidates = Claim.objects.filter(speaker=actor, merged_into__isnull=True)
     window = _window(statement, article)
     if window is not None:
-        candidates = candidates.filter(
-            Q(said_on__range=window)
-            | Q(said_on__isnull=True, first_seen__range=window)
-            | Q(said_on__isnull=True, first_seen__isnull=True)
-        )
+        candidates = candidates.filter(_in_window(window))
     text = statement_text(statement)
     threshold = settings.REDLINE_CLAIM_MATCH_THRESHOLD
     claims = list(candidates.only("pk", "text", "red_line", "embedding").order_by("id")[:500])

@@ -149,3 +149,14 @@ def test_description_resolves_through_a_unique_role():
     bare = resolve_actor(ActorRef("minister", "person"))
     assert bare not in {ida, *Actor.objects.filter(name="Omar Quist")}
     assert resolve_actor(ActorRef("transport minister", "person")) == ida
+
+
+def test_month_dated_statement_meets_a_claim_late_in_that_month(make_article):
+    _store(make_article, TEXT_ONE, [(ORIGINAL, "Ida Brand")], date(2024, 7, 28))
+    article = make_article(TEXT_TWO, published=date(2024, 9, 2))
+    in_july = SaidOn(date(2024, 7, 1), "month")
+    statement = statement_in(
+        TEXT_TWO, PARAPHRASE, "Ida Brand", said_on=in_july, content=PARAPHRASE_CONTENT
+    )
+    store_extraction(article, ArticleExtraction([statement]))
+    assert len(_claims_of("Ida Brand")) == 1

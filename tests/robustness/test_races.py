@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -71,7 +72,7 @@ def test_two_editors_merging_the_same_claims_end_with_one_result() -> None:
         user = User.objects.create_user(name, password="unused-password-1")
         user.groups.add(editors)
         users.append(user)
-    results = _together([lambda u=u: merge_claims(u, winner.pk, loser.pk) for u in users])
+    results = _together([partial(merge_claims, u, winner.pk, loser.pk) for u in users])
     errors = [r for r in results if isinstance(r, Exception)]
     assert len(errors) == 1 and isinstance(errors[0], EditorError), results
     loser.refresh_from_db()

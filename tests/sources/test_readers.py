@@ -228,7 +228,7 @@ def test_feed_content_with_control_characters_is_read_without_them() -> None:
     from sources.readers.html import html_to_text
 
     # lxml refuses such characters as element text; a feed body carrying them was a crash.
-    text = html_to_text("<p>The port auth\x01ority said</p><div>it\x0b reopened.</div>")
+    text = html_to_text("<div><p>The port auth\x01ority said</p>it\x0b reopened.</div>")
     assert text == "The port authority said\nit reopened."
 
 
