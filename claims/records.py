@@ -30,18 +30,28 @@ RECORD_KEYS = (
 )
 
 
+# Columns a list or record never shows: the matching vector and the search index's input.
+HEAVY_CLAIM_FIELDS = ("embedding", "search_vector")
+
+
 def with_record_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     """Prefetch speaker, mentions (with article and outlet) and relations in both directions."""
     mentions = (
         Mention.objects.exclude(status=ReviewStatus.REJECTED)
         .select_related("article__outlet")
+        # A record needs the article's metadata, never its (large) text and raw input.
+        .defer("article__text", "article__raw", "article__boilerplate")
         .order_by("article__published", "article_id", "start", "id")
     )
     relations = ClaimRelation.objects.exclude(status=ReviewStatus.REJECTED).order_by("id")
-    return claims.select_related("speaker").prefetch_related(
-        Prefetch("mentions", queryset=mentions),
-        Prefetch("relations_out", queryset=relations),
-        Prefetch("relations_in", queryset=relations),
+    return (
+        claims.select_related("speaker")
+        .defer(*HEAVY_CLAIM_FIELDS)
+        .prefetch_related(
+            Prefetch("mentions", queryset=mentions),
+            Prefetch("relations_out", queryset=relations),
+            Prefetch("relations_in", queryset=relations),
+        )
     )
 
 

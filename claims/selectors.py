@@ -29,6 +29,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import QueryDict
 
 from claims.models import Actor, Claim, ClaimRelation, Mention, ReviewStatus
+from claims.records import HEAVY_CLAIM_FIELDS
 from sources.models import Article, Outlet
 
 SEARCH_CONFIG = "english"
@@ -152,7 +153,11 @@ def claim_list(filters: ClaimFilters) -> QuerySet[Claim]:
     Rows carry ``headline`` (claim text with matches marked) and ``matched_sentence`` (the best
     matching source sentence, marked) when searching.
     """
-    claims = Claim.objects.filter(merged_into__isnull=True).select_related("speaker")
+    claims = (
+        Claim.objects.filter(merged_into__isnull=True)
+        .select_related("speaker")
+        .defer(*HEAVY_CLAIM_FIELDS)
+    )
     if filters.scope != "all":
         claims = claims.filter(red_line=True)
     if filters.actor:
