@@ -9,12 +9,10 @@ the publication date and "assertion" stand in.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -23,9 +21,11 @@ from spacy.tokens import Doc, Span
 from claims.extraction import lexicon
 from claims.extraction.actors import DEFAULT_FUZZY_THRESHOLD, ArticleActors
 from claims.extraction.attribution import Attributor, Found, Sentence
+from claims.extraction.classify import classify_statement
+from claims.extraction.dates import resolve_said_on
 from claims.extraction.nlp import get_nlp
 from claims.extraction.quotes import Quote, find_quotes, paragraph_spans
-from claims.extraction.types import ActorRef, ArticleExtraction, ClaimKind, SaidOn, Statement
+from claims.extraction.types import ActorRef, ArticleExtraction, Statement
 
 PARAGRAPH_COMPONENT = "redline_paragraph_breaks"
 # Components the rules do not read; skipping them is most of the speed budget.
@@ -44,17 +44,6 @@ _DATELINE = re.compile(
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|:)\s+(?=[A-Z“\"])"
 )
-_KINDS: frozenset[str] = frozenset(
-    ("warning", "accusation", "denial", "demand", "assertion", "announcement")
-)
-
-
-class DateResolver(Protocol):
-    """The signature of ``claims.extraction.dates.resolve_said_on``."""
-
-    def __call__(
-        self, sentence: str, paragraph: str, published: date | None, *, cue: str = ""
-    ) -> SaidOn: ...
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -154,12 +143,11 @@ def extract_from_doc(
     actors = ArticleActors(doc, all_quotes, paragraph_of, fuzzy_threshold)
     skip = _furniture(text, paragraphs, title)
     found = Attributor(doc, sentences, quotes, actors, skip).run()
-    said_on, classify = _date_resolver(), _classifier()
     statements: list[Statement] = []
     speakers: dict[str, ActorRef] = {}
     for item in found:
         span = doc.char_span(item.start, item.end, alignment_mode="expand")
-        statement = _to_statement(text, item, paragraphs, published, said_on, classify, span)
+        statement = _to_statement(text, item, paragraphs, published, span)
         statements.append(statement)
         speakers.setdefault(statement.speaker.name, statement.speaker)
     return ArticleExtraction(statements=statements, actors=list(speakers.values()))
@@ -231,20 +219,12 @@ def _to_statement(
     item: Found,
     paragraphs: list[tuple[int, int]],
     published: date | None,
-    said_on: DateResolver,
-    classify: Callable[..., Any] | None,
     span: Span | None = None,
 ) -> Statement:
     sentence = text[item.start : item.end]
     pstart, pend = paragraphs[item.paragraph]
     cue = "; ".join(item.cues)
-    red_line, about = False, ""
-    kind: ClaimKind = "assertion"
-    if classify is not None:
-        result = classify(sentence, item.content, cue, span)
-        red_line, about = bool(result.red_line), str(result.red_line_about or "")
-        if result.kind in _KINDS:
-            kind = result.kind
+    result = classify_statement(sentence, item.content, cue, span)
     return Statement(
         speaker=item.speaker.actor,
         start=item.start,
@@ -254,33 +234,9 @@ def _to_statement(
         cue=cue,
         direct=item.direct,
         anonymous=item.speaker.anonymous,
-        said_on=said_on(sentence, text[pstart:pend], published, cue=cue),
-        red_line=red_line,
-        red_line_about=about or "",
-        kind=kind,
+        said_on=resolve_said_on(sentence, text[pstart:pend], published, cue=cue),
+        red_line=result.red_line,
+        red_line_about=result.red_line_about,
+        kind=result.kind,
         confidence=0.8 if item.direct else 0.6,
     )
-
-
-def _publication_date(
-    sentence: str, paragraph: str, published: date | None, *, cue: str = ""
-) -> SaidOn:
-    return SaidOn(published, "day") if published else SaidOn(None, "unknown")
-
-
-def _date_resolver() -> DateResolver:
-    try:
-        module = importlib.import_module("claims.extraction.dates")
-    except ImportError:
-        return _publication_date
-    resolver: DateResolver = module.resolve_said_on
-    return resolver
-
-
-def _classifier() -> Callable[..., Any] | None:
-    try:
-        module = importlib.import_module("claims.extraction.classify")
-    except ImportError:
-        return None
-    classifier: Callable[..., Any] = module.classify_statement
-    return classifier

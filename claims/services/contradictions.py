@@ -6,8 +6,7 @@ editor confirmed, rejected or added is left as it is and never suggested again.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -17,13 +16,12 @@ from django.db.models import Q
 
 from claims.models import Actor, Claim, ClaimRelation, Mention, Origin, ReviewStatus
 from claims.services.contradiction_rules import Side, Verdict, judge, opening_names
+from claims.services.embeddings import embed
 from sources.models import Article
 
 MIN_SCORE = 0.42
 # Denials are many and often generic ("all lies"): they need a closer topic to be suggested.
 MIN_SCORE_BY_RULE = {"denial": 0.47}
-# Two sides of one dispute are often reported weeks apart.
-CANDIDATE_WINDOW_DAYS = 30
 _MAX_CANDIDATES = 400
 _SENTENCES_PER_SIDE = 3
 # The lead of an article says what story it tells; two articles on one story make their
@@ -90,7 +88,7 @@ def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
     """Claims the claim could dispute: its articles', and those said near its date or undated."""
     days = max(
         settings.REDLINE_CLAIM_DATE_WINDOW_DAYS,
-        getattr(settings, "REDLINE_CONTRADICTION_WINDOW_DAYS", CANDIDATE_WINDOW_DAYS),
+        settings.REDLINE_CONTRADICTION_WINDOW_DAYS,
     )
     window = timedelta(days=days)
     near = Q(mentions__article_id__in=list(article_ids))
@@ -107,22 +105,11 @@ def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
     )
 
 
-def _embedder() -> Callable[[list[str]], Any] | None:
-    """``embeddings.embed`` when the embedding service is installed, else None (lexical only)."""
-    try:
-        module = importlib.import_module("claims.services.embeddings")
-    except ImportError:
-        return None
-    embed: Callable[[list[str]], Any] = module.embed
-    return embed
-
-
 def _article_vectors(ids: set[int]) -> dict[int, Any]:
     """Unit vectors of the articles' titles and leads, computed once per process and text."""
     hashes = dict(Article.objects.filter(pk__in=ids).values_list("pk", "content_hash"))
     missing = [pk for pk, digest in hashes.items() if digest not in _ARTICLE_VECTORS]
-    embed = _embedder()
-    if missing and embed is not None:
+    if missing:
         if len(_ARTICLE_VECTORS) + len(missing) > _ARTICLE_CACHE_SIZE:
             _ARTICLE_VECTORS.clear()
         rows = list(Article.objects.filter(pk__in=missing).values_list("pk", "title", "text"))
