@@ -139,8 +139,10 @@ STORAGES = {
 
 # Celery: Redis when CELERY_BROKER_URL (or REDIS_URL) is set; otherwise tasks run eagerly
 # in-process so the demo needs nothing installed.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+_BROKER = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not _BROKER
+# Eager runs never publish; the in-memory transport keeps kombu from guessing a localhost one.
+CELERY_BROKER_URL = _BROKER or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_IGNORE_RESULT = True

@@ -95,6 +95,8 @@ def test_redis_outage_web_stays_up_and_work_completes_after(
             extract_article.apply_async([article_id], connection=conn, retry=False)
 
     monkeypatch.setattr(extract_article, "delay", publish_to_test_broker)
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False
     try:
         assert wait_for(lambda: _ready(log), timeout=120), log.read_text()
         stop(redis)  # Redis is gone, and with it every queued message (no persistence)
@@ -114,6 +116,7 @@ def test_redis_outage_web_stays_up_and_work_completes_after(
         done = wait_for(lambda: _status(article.pk) == Article.Status.DONE, timeout=180)
         assert done, log.read_text()[-4000:]
     finally:
+        celery_app.conf.task_always_eager = eager
         stop(worker)
         stop(redis)
         connection.close()
