@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -25,7 +26,12 @@ def looks_like_feed(text: str) -> bool:
 
 def parse_feed(raw: str, *, source_file: str | None = None) -> ReadResult:
     """Read a feed; entries without content but with a link are returned in ``links``."""
-    parsed: Any = feedparser.parse(raw)
+    # Always a stream: given a str or bytes, feedparser fetches anything that looks like a URL
+    # and opens anything that names a file. The text is already decoded, hence the charset.
+    parsed: Any = feedparser.parse(
+        io.BytesIO(raw.encode("utf-8")),
+        response_headers={"content-type": "application/xml; charset=utf-8"},
+    )
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise IngestError(f"not an RSS/Atom feed{f': {problem}' if problem else ''}")

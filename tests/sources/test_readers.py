@@ -237,3 +237,17 @@ def test_long_junk_date_is_no_date() -> None:
 
     assert parse_date("Tue, 05 May 2" + "$" * 140 + "026 10:15:00 +0000") is None
     assert parse_date("Tue, 05 May 2026 10:15:00 +0000") == date(2026, 5, 5)
+
+
+def test_feed_reader_never_fetches_or_opens_what_the_input_names(tmp_path, monkeypatch) -> None:
+    import urllib.request
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the feed reader went to the network")
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", no_network)
+    secret = tmp_path / "secret.xml"
+    secret.write_text("<rss version='2.0'><channel><title>Secret</title></channel></rss>")
+    for raw in ("https://example.org/feed.xml", str(secret)):
+        with pytest.raises(IngestError):
+            parse_feed(raw)
