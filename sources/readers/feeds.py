@@ -28,10 +28,14 @@ def parse_feed(raw: str, *, source_file: str | None = None) -> ReadResult:
     """Read a feed; entries without content but with a link are returned in ``links``."""
     # Always a stream: given a str or bytes, feedparser fetches anything that looks like a URL
     # and opens anything that names a file. The text is already decoded, hence the charset.
-    parsed: Any = feedparser.parse(
-        io.BytesIO(raw.encode("utf-8")),
-        response_headers={"content-type": "application/xml; charset=utf-8"},
-    )
+    try:
+        parsed: Any = feedparser.parse(
+            io.BytesIO(raw.encode("utf-8")),
+            response_headers={"content-type": "application/xml; charset=utf-8"},
+        )
+    except Exception as exc:
+        # feedparser's own code fails on some malformed feeds (a KeyError deep in its mixin).
+        raise IngestError(f"not an RSS/Atom feed: {type(exc).__name__}: {exc}") from exc
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise IngestError(f"not an RSS/Atom feed{f': {problem}' if problem else ''}")

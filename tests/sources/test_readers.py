@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -251,3 +252,10 @@ def test_feed_reader_never_fetches_or_opens_what_the_input_names(tmp_path, monke
     for raw in ("https://example.org/feed.xml", str(secret)):
         with pytest.raises(IngestError):
             parse_feed(raw)
+
+
+def test_feed_that_breaks_feedparser_itself_is_an_ingest_error() -> None:
+    # A fuzz input (mangled from a sample feed) that raised KeyError inside feedparser.
+    data = (Path(__file__).parent.parent / "data" / "fuzz" / "feed-mixin-keyerror.rss").read_bytes()
+    with pytest.raises(IngestError):
+        read_input(data, name="feed.rss")
