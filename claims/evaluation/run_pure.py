@@ -11,7 +11,13 @@ import sys
 from pathlib import Path
 
 from claims.evaluation.corpus import claim_records, extract_corpus, read_corpus
-from claims.evaluation.scoring import Scores, format_table, gold_statements, score
+from claims.evaluation.scoring import (
+    Scores,
+    format_table,
+    gold_statements,
+    score,
+    scores_as_dict,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,29 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         _show(gold, records, scores)
     if args.json:
-        print(json.dumps(_as_dict(scores), indent=2))
+        print(json.dumps(scores_as_dict(scores), indent=2))
     else:
         print(format_table(scores))
     return 0
-
-
-def _as_dict(scores: Scores) -> dict[str, object]:
-    result: dict[str, object] = {"statement_f1": round(scores.statement_f1, 4)}
-    for name in (
-        "statement_precision",
-        "statement_recall",
-        "speaker_accuracy",
-        "date_accuracy",
-        "red_line_precision",
-        "red_line_recall",
-        "kind_accuracy",
-        "same_claim_recall",
-        "same_claim_precision",
-        "contradiction_recall",
-    ):
-        ratio = getattr(scores, name)
-        result[name] = {"value": round(ratio.value, 4), "hits": ratio.hits, "total": ratio.total}
-    return result
 
 
 def _show(gold: dict[str, object], records: list[dict[str, object]], scores: Scores) -> None:

@@ -336,3 +336,26 @@ def format_table(scores: Scores) -> str:
 
 def _cells(ratio: Ratio) -> tuple[str, str]:
     return f"{ratio.value:.3f}", f"{ratio.hits}/{ratio.total}"
+
+
+METRICS = (
+    "statement_precision",
+    "statement_recall",
+    "speaker_accuracy",
+    "date_accuracy",
+    "red_line_precision",
+    "red_line_recall",
+    "kind_accuracy",
+    "same_claim_recall",
+    "same_claim_precision",
+    "contradiction_recall",
+)
+
+
+def scores_as_dict(scores: Scores) -> dict[str, Any]:
+    """The figures as plain JSON: F1, then each metric's value with its hits and total."""
+    result: dict[str, Any] = {"statement_f1": round(scores.statement_f1, 4)}
+    for name in METRICS:
+        ratio = getattr(scores, name)
+        result[name] = {"value": round(ratio.value, 4), "hits": ratio.hits, "total": ratio.total}
+    return result

@@ -21,24 +21,11 @@ from django.core.management import call_command
 from django.db import connections
 from psycopg import sql
 
-from claims.evaluation.scoring import Scores, score
+from claims.evaluation.scoring import Scores, score, scores_as_dict
 from claims.records import claim_record, exportable_claims
 from claims.services.processing import process_articles
 from sources.models import Article
 from sources.services.ingest import ingest_inputs
-
-METRICS = (
-    "statement_precision",
-    "statement_recall",
-    "speaker_accuracy",
-    "date_accuracy",
-    "red_line_precision",
-    "red_line_recall",
-    "kind_accuracy",
-    "same_claim_recall",
-    "same_claim_precision",
-    "contradiction_recall",
-)
 
 
 @dataclass
@@ -105,12 +92,9 @@ def evaluate_corpus(gold: Mapping[str, Any], corpus: Path) -> EvaluationRun:
     )
 
 
-def scores_as_dict(run: EvaluationRun) -> dict[str, Any]:
-    """The figures as plain JSON: each metric's value with its hits and total."""
-    result: dict[str, Any] = {"statement_f1": round(run.scores.statement_f1, 4)}
-    for name in METRICS:
-        ratio = getattr(run.scores, name)
-        result[name] = {"value": round(ratio.value, 4), "hits": ratio.hits, "total": ratio.total}
+def run_as_dict(run: EvaluationRun) -> dict[str, Any]:
+    """The run as plain JSON: the figures, the article counts and the time of each step."""
+    result = scores_as_dict(run.scores)
     result["articles"] = {"ingested": run.ingested, "failed": run.failed, "claims": run.claims}
     result["seconds"] = {step: round(value, 2) for step, value in run.seconds.items()}
     return result

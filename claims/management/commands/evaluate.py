@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.evaluation.scoring import format_table
-from claims.services.evaluation import evaluate_corpus, fresh_database, scores_as_dict
+from claims.services.evaluation import evaluate_corpus, fresh_database, run_as_dict
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
             run = evaluate_corpus(gold, corpus)
         total = time.perf_counter() - started
         if options["json"]:
-            figures = scores_as_dict(run)
+            figures = run_as_dict(run)
             figures["seconds"]["total"] = round(total, 2)
             self.stdout.write(json.dumps(figures, indent=2))
             return
