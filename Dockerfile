@@ -19,8 +19,8 @@ RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 RUN uv sync --frozen --no-dev \
     && useradd --system --home-dir /app --shell /usr/sbin/nologin redline \
-    && mkdir -p /app/staticfiles \
-    && chown -R redline /app/staticfiles
+    && mkdir -p /app/staticfiles /app/run \
+    && chown -R redline /app/staticfiles /app/run
 
 USER redline
 EXPOSE 8000
