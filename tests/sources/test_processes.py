@@ -9,13 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from claims.tasks import extract_article
 from redline.celery import app as celery_app
 from sources.models import Article
 from sources.services.ingest import ingest_inputs
+from tests.robustness.helpers import subprocess_env
 
 PROJECT = Path(__file__).resolve().parents[2]
 STORY = """Flood barrier to be raised before winter
@@ -23,22 +23,6 @@ STORY = """Flood barrier to be raised before winter
 The river board said on Thursday that the flood barrier would be raised by half a metre.
 "We cannot wait for another wet winter," the board's engineer told residents at the meeting.
 """
-
-
-def _test_database_url() -> str:
-    db = settings.DATABASES["default"]
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
-    user = db.get("USER") or "postgres"
-    return f"postgres://{user}@{host}:{port}/{db['NAME']}"
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "DATABASE_URL": _test_database_url(), **extra}
-    env.pop("CELERY_BROKER_URL", None)
-    env.pop("REDIS_URL", None)
-    env.update(extra)
-    return env
 
 
 @pytest.mark.django_db(transaction=True)
@@ -53,7 +37,7 @@ def test_same_article_from_two_processes_is_stored_once(tmp_path: Path) -> None:
         subprocess.Popen(
             command,
             cwd=PROJECT,
-            env=_env(),
+            env=subprocess_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -89,7 +73,7 @@ def test_real_worker_processes_an_ingested_article(tmp_path: Path) -> None:
             "--without-heartbeat",
         ],
         cwd=PROJECT,
-        env=_env(CELERY_BROKER_URL=broker),
+        env=subprocess_env(CELERY_BROKER_URL=broker),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
