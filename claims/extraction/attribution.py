@@ -154,6 +154,8 @@ def _after_dash(subject: Token, verb: Token) -> Token:
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+# Quotations shorter than this are fragments of the reported clause when it contains them.
+_SHORT_QUOTE_WORDS = 8
 
 
 def _with_conjuncts(head: Token) -> list[Token]:
@@ -296,6 +298,12 @@ class Attributor:
             quotes.extend(extra)
         quoted = " ".join(q.inner(self.text) for q in quotes)
         content = quoted or _reported_content(cue)
+        if quoted and len(quoted.split()) < _SHORT_QUOTE_WORDS:
+            # A few quoted words inside reported speech ("said the Serin suffered only “scratched
+            # paint”") are not the statement: the reported clause around them is.
+            reported = _reported_content(cue)
+            if quoted.strip(" ,.") in reported and len(reported.split()) > len(quoted.split()):
+                content = reported
         return Found(
             speaker=speaker,
             start=start,
@@ -425,7 +433,12 @@ def _inside_reported_clause(token: Token, ancestor: Token) -> bool:
 
 
 def _reported_content(cue: Token) -> str:
-    """The reported clause: the cue's clausal complement, or what follows the cue."""
+    """The reported clause: the cue's clausal complement, or what follows the cue.
+
+    For "according to X" it is the sentence without that phrase, before or after it.
+    """
+    if cue.lower_ == "according":
+        return _around_according(cue)
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             words = list(child.subtree)
@@ -434,3 +447,16 @@ def _reported_content(cue: Token) -> str:
     if cue.i + 1 < sent.end:
         return cue.doc[cue.i + 1 : sent.end].text.strip(" ,.")
     return sent.text
+
+
+def _around_according(cue: Token) -> str:
+    """The sentence around an "according to X" phrase: "Levels were normal, according to X."."""
+    sent = cue.sent
+    last = cue.i
+    for to in cue.children:
+        if to.lower_ == "to":
+            last = max(last, max(t.i for t in to.subtree))
+    before = cue.doc[sent.start : cue.i].text.strip(" ,;:–—-")
+    after = cue.doc[last + 1 : sent.end].text.strip(" ,.;:–—-")
+    content = " ".join(part for part in (before, after) if part)
+    return content.strip(" ,.") or sent.text

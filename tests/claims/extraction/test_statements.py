@@ -89,6 +89,21 @@ def test_according_to(nlp):
     st = only(run(text, nlp))
     assert st.cue == "according to"
     assert st.speaker.kind == "organization"
+    assert st.content == "The convoy was turned back at the crossing"
+
+
+def test_according_to_first_or_inside_leaves_the_phrase_out_of_the_content(nlp):
+    first = only(run("According to the port authority, two tankers left the harbour.", nlp))
+    assert first.content == "two tankers left the harbour"
+    inside = only(run("The dam, according to the water agency, will hold until May.", nlp))
+    assert inside.content == "The dam will hold until May"
+
+
+def test_a_short_quotation_inside_reported_speech_gives_the_whole_clause(nlp):
+    text = "The mayor said the bridge had suffered only “minor cracks” and would reopen."
+    st = only(run(text, nlp))
+    assert "bridge had suffered only" in st.content
+    assert "reopen" in st.content
 
 
 def test_two_speakers_in_one_sentence_give_two_statements(nlp):
