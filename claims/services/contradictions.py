@@ -1,22 +1,26 @@
 """Suggest ``contradicts`` relations between claims and keep them bounded per claim.
 
 Only relations the pipeline suggested and nobody reviewed are ever changed or removed; a pair an
-editor confirmed, rejected or added is left as it is and never suggested again.
+editor confirmed, rejected or added is left as it is and never suggested again. The verdicts are
+worked out before any lock; only the writes hold the relation lock and the claims' speakers' locks
+(claims/services/locks.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 
 from claims.models import Actor, Claim, ClaimRelation, Mention, Origin, ReviewStatus
 from claims.services.contradiction_rules import Side, Verdict, judge, opening_names
 from claims.services.embeddings import embed
+from claims.services.locks import lock_relations, lock_speakers
 from sources.models import Article
 
 MIN_SCORE = 0.42
@@ -37,7 +41,7 @@ def _pair(a: int, b: int) -> Pair:
     return (a, b) if a < b else (b, a)
 
 
-def _sides(claims: Iterable[Claim]) -> dict[int, Side]:
+def _sides(claims: Iterable[Claim], known: frozenset[str]) -> dict[int, Side]:
     claims = list(claims)
     ids = [c.pk for c in claims]
     sentences: dict[int, list[str]] = {}
@@ -60,7 +64,6 @@ def _sides(claims: Iterable[Claim]) -> dict[int, Side]:
         said = contents.setdefault(claim_id, [])
         if content and len(said) < _SENTENCES_PER_SIDE and content not in said:
             said.append(content)
-    known = _known_names()
     sides = {}
     for c in claims:
         said = [c.text, *(x for x in contents.get(c.pk, []) if x != c.text)]
@@ -105,17 +108,34 @@ def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
     )
 
 
+def _lead(title: str, text: str) -> str:
+    return f"{title}. {text[:_LEAD_CHARS]}".strip()
+
+
+def _cache_leads(rows: Sequence[tuple[str, str, str]]) -> None:
+    """Embed the leads of (content hash, title, text) rows not cached yet, in one batch."""
+    missing = {digest: _lead(title, text) for digest, title, text in rows}
+    missing = {d: lead for d, lead in missing.items() if d not in _ARTICLE_VECTORS}
+    if not missing:
+        return
+    if len(_ARTICLE_VECTORS) + len(missing) > _ARTICLE_CACHE_SIZE:
+        _ARTICLE_VECTORS.clear()
+    for digest, vector in zip(missing, embed(list(missing.values())), strict=True):
+        _ARTICLE_VECTORS[digest] = vector
+
+
+def remember_articles(articles: Iterable[Article]) -> None:
+    """Compute the vectors of these articles' leads now (one batch, before storing locks)."""
+    _cache_leads([(a.content_hash, a.title, a.text) for a in articles])
+
+
 def _article_vectors(ids: set[int]) -> dict[int, Any]:
     """Unit vectors of the articles' titles and leads, computed once per process and text."""
     hashes = dict(Article.objects.filter(pk__in=ids).values_list("pk", "content_hash"))
     missing = [pk for pk, digest in hashes.items() if digest not in _ARTICLE_VECTORS]
     if missing:
-        if len(_ARTICLE_VECTORS) + len(missing) > _ARTICLE_CACHE_SIZE:
-            _ARTICLE_VECTORS.clear()
-        rows = list(Article.objects.filter(pk__in=missing).values_list("pk", "title", "text"))
-        leads = [f"{title}. {text[:_LEAD_CHARS]}".strip() for _, title, text in rows]
-        for (pk, _, _), vector in zip(rows, embed(leads), strict=True):
-            _ARTICLE_VECTORS[hashes[pk]] = vector
+        rows = Article.objects.filter(pk__in=missing).values_list("content_hash", "title", "text")
+        _cache_leads(list(rows))
     return {pk: _ARTICLE_VECTORS[d] for pk, d in hashes.items() if d in _ARTICLE_VECTORS}
 
 
@@ -144,10 +164,11 @@ def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int,
 
 
 def _verdicts(claims: list[Claim]) -> dict[Pair, Verdict]:
-    own_sides = _sides(claims)
+    known = _known_names()
+    own_sides = _sides(claims, known)
     candidates = {c.pk: _candidates(c, own_sides[c.pk].article_ids) for c in claims}
     others = {o.pk: o for found in candidates.values() for o in found}
-    sides = own_sides | _sides(o for pk, o in others.items() if pk not in own_sides)
+    sides = own_sides | _sides((o for pk, o in others.items() if pk not in own_sides), known)
     articles = _article_vectors({a for side in sides.values() for a in side.article_ids})
     found: dict[Pair, Verdict] = {}
     for claim in claims:
@@ -186,25 +207,48 @@ def _contradiction_counts(ids: set[int]) -> dict[int, int]:
 
 def refresh_contradiction_counts(ids: Iterable[int]) -> None:
     """Store on each claim how many non-rejected contradictions it takes part in."""
-    for claim_id, count in _contradiction_counts(set(ids)).items():
-        Claim.objects.filter(pk=claim_id).exclude(contradiction_count=count).update(
-            contradiction_count=count
+    counts = _contradiction_counts(set(ids))
+    changed = [
+        Claim(pk=pk, contradiction_count=counts[pk])
+        for pk, stored in Claim.objects.filter(pk__in=counts).values_list(
+            "pk", "contradiction_count"
         )
+        if stored != counts[pk]
+    ]
+    Claim.objects.bulk_update(changed, ["contradiction_count"])
+
+
+def _existing(own: set[int]) -> dict[Pair, ClaimRelation]:
+    relations = ClaimRelation.objects.filter(type=ClaimRelation.Type.CONTRADICTS).filter(
+        Q(source_id__in=own) | Q(target_id__in=own)
+    )
+    return {_pair(row.source_id, row.target_id): row for row in relations}
 
 
 def suggest_contradictions(claim_ids: Iterable[int]) -> int:
-    """Re-derive the pipeline's contradiction suggestions for these claims; returns how many."""
+    """Re-derive the pipeline's contradiction suggestions for these claims; returns how many.
+
+    The verdicts are worked out first, without locks; then, under the relation lock and the
+    locks of every claim's speaker the writes touch, the claims still there get them.
+    """
     claims = list(Claim.objects.filter(pk__in=set(claim_ids), merged_into__isnull=True))
     if not claims:
         return 0
     own = {c.pk for c in claims}
     wanted = _verdicts(claims)
-    existing: dict[Pair, ClaimRelation] = {}
-    relations = ClaimRelation.objects.filter(type=ClaimRelation.Type.CONTRADICTS).filter(
-        Q(source_id__in=own) | Q(target_id__in=own)
-    )
-    for row in relations:
-        existing[_pair(row.source_id, row.target_id)] = row
+    with transaction.atomic():
+        lock_relations()
+        ends = own | {end for key in [*wanted, *_existing(own)] for end in key}
+        lock_speakers(Claim.objects.filter(pk__in=ends).values_list("speaker_id", flat=True))
+        # Another worker may have removed or merged some of these claims meanwhile.
+        alive = set(
+            Claim.objects.filter(pk__in=ends, merged_into__isnull=True).values_list("pk", flat=True)
+        )
+        wanted = {key: v for key, v in wanted.items() if key[0] in alive and key[1] in alive}
+        return _write(own, wanted, _existing(own))
+
+
+def _write(own: set[int], wanted: dict[Pair, Verdict], existing: dict[Pair, ClaimRelation]) -> int:
     stale = [r.pk for key, r in existing.items() if not _is_frozen(r) and key not in wanted]
     ClaimRelation.objects.filter(pk__in=stale).delete()
 

@@ -1,9 +1,15 @@
-"""PostgreSQL advisory locks: which worker holds an article, and one writer of claims at a time.
+"""PostgreSQL advisory locks: which worker holds an article, and who may write what in storing.
 
 An article lock is a session lock: it lasts across the article's transactions and PostgreSQL
 drops it when the holder's connection ends, so a worker killed mid-batch leaves nothing held and
-a redelivered task can take its articles again. The storing lock is transaction-scoped and
-serialises the short storing step, so two workers naming the same new actor or claim create one.
+a redelivered task can take its articles again.
+
+Storing takes transaction locks, always in this order, so two workers never wait on each other
+in a cycle: the actor lock (one key: creating actors and aliases, in its own short transaction),
+or the relation lock (one key: writing contradiction suggestions), then the locks of the speakers
+whose claims the transaction writes, in ascending id order. Two workers naming the same new actor
+create one; two storing the same speaker's statement create one claim; workers whose articles
+quote different people store at the same time.
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ from collections.abc import Iterable
 from django.db import connection
 
 ARTICLE_LOCKS = 0x52454401  # two-key form: (namespace, article id)
-STORING_LOCK = 0x52454402
+ACTOR_LOCK = 0x52454403  # one key: actor and alias creation
+SPEAKER_LOCKS = 0x52454404  # two-key form: (namespace, speaker id; 0 for claims without one)
+RELATION_LOCK = 0x52454405  # one key: pipeline contradiction suggestions
 
 
 def try_lock_articles(article_ids: Iterable[int]) -> list[int]:
@@ -34,7 +42,27 @@ def unlock_articles(article_ids: Iterable[int]) -> None:
             cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [ARTICLE_LOCKS, pk])
 
 
-def lock_storing() -> None:
-    """Wait for the storing lock; it is released when the current transaction ends."""
+def _xact_lock(*keys: int) -> None:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORING_LOCK])
+        placeholders = ", ".join(["%s"] * len(keys))
+        cursor.execute(f"SELECT pg_advisory_xact_lock({placeholders})", list(keys))
+
+
+def lock_actors() -> None:
+    """Wait for the actor lock; released when the current transaction ends."""
+    _xact_lock(ACTOR_LOCK)
+
+
+def lock_relations() -> None:
+    """Wait for the relation lock; released when the current transaction ends."""
+    _xact_lock(RELATION_LOCK)
+
+
+def lock_speakers(speaker_ids: Iterable[int | None]) -> list[int]:
+    """Wait for each speaker's lock, in ascending order (so no two workers wait in a cycle);
+    released when the current transaction ends. Returns the locked keys."""
+    keys = sorted({pk or 0 for pk in speaker_ids})
+    with connection.cursor() as cursor:
+        for key in keys:  # one statement each: the order of taking them is certain
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SPEAKER_LOCKS, key])
+    return keys

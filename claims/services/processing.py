@@ -1,13 +1,15 @@
 """Run extraction over stored articles and record the outcome on each article.
 
-Texts go through ``nlp.pipe`` in batches of ``REDLINE_EXTRACT_BATCH_SIZE``; each article is
-stored in its own transaction and marked done, or failed with the reason. A failure in one
+Texts go through ``nlp.pipe`` in batches of ``REDLINE_EXTRACT_BATCH_SIZE``; the batch's
+statement vectors and article leads are then embedded at once, before any lock; each article is
+stored (claims/services/storing.py) and marked done, or failed with the reason. A failure in one
 article (in extraction or in storing) never stops the others.
 
 Workers lose nothing: an article is held through a PostgreSQL session lock while a run works on
 it (claims/services/locks.py), so a worker killed mid-batch leaves its articles free for the
-redelivered task; storing is serialised by a transaction lock so concurrent runs create one
-actor and one claim; an unreachable database is raised (the task retries), never recorded as
+redelivered task; storing takes the actor lock to resolve actors and its speakers' locks to
+store claims, so concurrent runs create one actor and one claim, and runs quoting different
+speakers store at once; an unreachable database is raised (the task retries), never recorded as
 the article's failure.
 """
 
@@ -19,15 +21,17 @@ from dataclasses import dataclass, field
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.db.models import F
 from django.utils import timezone
 
 from claims.extraction.extract import ArticleInput, extract_article, extract_articles
 from claims.extraction.nlp import get_nlp
 from claims.extraction.types import ArticleExtraction
-from claims.services.locks import lock_storing, try_lock_articles, unlock_articles
-from claims.services.storing import store_extraction
+from claims.services.contradictions import remember_articles
+from claims.services.embeddings import Vectors
+from claims.services.locks import try_lock_articles, unlock_articles
+from claims.services.storing import statement_vectors, store_extraction
 from sources.models import Article
 
 logger = logging.getLogger(__name__)
@@ -75,11 +79,14 @@ def _release(article_ids: list[int]) -> None:
         logger.warning("could not release article locks %s", article_ids[:20])
 
 
-def _store_one(article: Article, extraction: ArticleExtraction, report: ProcessReport) -> None:
+def _store_one(
+    article: Article,
+    extraction: ArticleExtraction,
+    vectors: Vectors | None,
+    report: ProcessReport,
+) -> None:
     try:
-        with transaction.atomic():
-            lock_storing()
-            store_extraction(article, extraction)
+        store_extraction(article, extraction, vectors=vectors)
     except TRANSIENT_DB_ERRORS:
         raise
     except Exception as exc:
@@ -121,6 +128,25 @@ def _extract_each(
             yield article, exc
 
 
+def _embed_ahead(
+    extracted: list[tuple[Article, ArticleExtraction | Exception]],
+) -> dict[int, Vectors]:
+    """The batch's statement vectors by article, and its leads cached, in one model run each.
+
+    Done before storing takes any lock; on failure storing embeds each article itself.
+    """
+    good = [(a, e) for a, e in extracted if not isinstance(e, Exception)]
+    try:
+        remember_articles(a for a, _ in good)
+        vectors = statement_vectors([e for _, e in good])
+    except SoftTimeLimitExceeded:
+        raise
+    except Exception:
+        logger.exception("embedding the batch failed; storing embeds article by article")
+        return {}
+    return {a.pk: v for (a, _), v in zip(good, vectors, strict=True)}
+
+
 def process_articles(article_ids: Iterable[int], *, force: bool = False) -> ProcessReport:
     """Extract and store the given articles; never raises for a bad article."""
     report = ProcessReport()
@@ -132,13 +158,15 @@ def process_articles(article_ids: Iterable[int], *, force: bool = False) -> Proc
         for offset in range(0, len(claimed), batch):
             chunk = claimed[offset : offset + batch]
             articles = list(Article.objects.filter(pk__in=chunk).order_by("published", "id"))
-            for article, extraction in _extract_each(articles):
+            extracted = list(_extract_each(articles))
+            vectors = _embed_ahead(extracted)
+            for article, extraction in extracted:
                 if isinstance(extraction, Exception):
                     reason = f"extraction failed: {type(extraction).__name__}: {extraction}"
                     _fail(article.pk, reason)
                     report.failed.append(article.pk)
                 else:
-                    _store_one(article, extraction, report)
+                    _store_one(article, extraction, vectors.get(article.pk), report)
     except SoftTimeLimitExceeded:
         # Out of time: what is left is marked failed (retry_failed picks it up), not lost.
         finished = {*report.done, *report.failed}

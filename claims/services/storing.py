@@ -1,5 +1,10 @@
 """Store one article's extraction: mentions attached to existing claims or to new ones.
 
+Storing runs in steps that commit separately, so that workers wait for each other only where
+they write the same rows (claims/services/locks.py): actors are resolved under the actor lock,
+the statements stored under the locks of their speakers, and contradictions suggested under the
+relation lock. The statements' vectors are computed before any lock is taken.
+
 Re-running is idempotent. The pipeline's own unreviewed mentions of the article are matched to
 the new statements by span and speaker (kept when they match, removed otherwise); mentions an
 editor added or reviewed are never touched, and a statement whose span and speaker an editor
@@ -9,6 +14,7 @@ already decided on is not stored again. Claims whose fields an editor corrected
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -17,12 +23,13 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from claims.extraction.types import ArticleExtraction, Statement
+from claims.extraction.types import ActorRef, ArticleExtraction, Statement
 from claims.models import Actor, Claim, DatePrecision, Mention, Origin, ReviewStatus
 from claims.services.actors import resolve_actor
 from claims.services.claim_stats import refresh_claims
 from claims.services.contradictions import suggest_contradictions
 from claims.services.embeddings import Vectors, embed
+from claims.services.locks import lock_actors, lock_speakers
 from claims.services.similarity import content_similarity, match_score
 from claims.text import normalize_name
 from sources.models import Article
@@ -192,8 +199,51 @@ def _mention_fields(statement: Statement) -> dict[str, object]:
     }
 
 
-def store_extraction(article: Article, extraction: ArticleExtraction) -> StoreResult:
-    """Replace the article's pipeline mentions with the extraction's statements (idempotent)."""
+def statement_vectors(extractions: Sequence[ArticleExtraction]) -> list[Vectors]:
+    """The statements' vectors of each extraction, from one batch over all of them."""
+    texts = [statement_text(s) for e in extractions for s in e.statements]
+    vectors = embed(texts)
+    found, offset = [], 0
+    for extraction in extractions:
+        found.append(vectors[offset : offset + len(extraction.statements)])
+        offset += len(extraction.statements)
+    return found
+
+
+def resolve_actors(extraction: ArticleExtraction) -> dict[ActorRef, Actor]:
+    """The actor of each reference the extraction names, resolved once each (its actors first,
+    then the speakers) under the actor lock, in a transaction of its own."""
+    refs = list(dict.fromkeys([*extraction.actors, *(s.speaker for s in extraction.statements)]))
+    if not refs:
+        return {}
+    with transaction.atomic():
+        lock_actors()
+        return {ref: resolve_actor(ref) for ref in refs}
+
+
+def store_extraction(
+    article: Article, extraction: ArticleExtraction, vectors: Vectors | None = None
+) -> StoreResult:
+    """Replace the article's pipeline mentions with the extraction's statements (idempotent).
+
+    ``vectors`` are the statements' (``statement_vectors``), when already computed. Called
+    outside a transaction, each step commits on its own and holds its locks only that long.
+    """
+    if vectors is None or len(vectors) != len(extraction.statements):
+        vectors = embed([statement_text(s) for s in extraction.statements])
+    actors = resolve_actors(extraction)
+    result = _store_statements(article, extraction, vectors, actors)
+    suggest_contradictions(result.claim_ids)
+    return result
+
+
+def _store_statements(
+    article: Article,
+    extraction: ArticleExtraction,
+    vectors: Vectors,
+    actors: dict[ActorRef, Actor],
+) -> StoreResult:
+    """Match or create the statements' claims and mentions under their speakers' locks."""
     result = StoreResult()
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).first()
@@ -212,13 +262,14 @@ def store_extraction(article: Article, extraction: ArticleExtraction) -> StoreRe
             else:
                 decided.add(key)
         affected = {m.claim_id for m in replaceable.values()}
+        # Every claim this step writes belongs to one of these speakers: the statements' and
+        # those of the mentions a re-run may remove.
+        lock_speakers(
+            [a.pk for a in actors.values()] + [m.claim.speaker_id for m in replaceable.values()]
+        )
 
-        for ref in extraction.actors:
-            resolve_actor(ref)
-        # One batch for the article's statements: the model runs once per article, not per row.
-        vectors = embed([statement_text(s) for s in extraction.statements])
         for statement, vector in zip(extraction.statements, vectors, strict=True):
-            actor = resolve_actor(statement.speaker)
+            actor = actors[statement.speaker]
             key = (statement.start, statement.end, actor.pk)
             if key in decided:
                 continue
@@ -249,5 +300,4 @@ def store_extraction(article: Article, extraction: ArticleExtraction) -> StoreRe
         result.removed = len(stale)
         Mention.objects.filter(pk__in=stale).delete()
         result.claim_ids = refresh_claims(affected)
-        suggest_contradictions(result.claim_ids)
     return result

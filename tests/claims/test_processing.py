@@ -60,10 +60,10 @@ def test_articles_processed_in_a_batch(articles):
 def test_a_failing_article_does_not_stop_the_batch(articles, monkeypatch):
     real = processing.store_extraction
 
-    def store(article, extraction):
+    def store(article, extraction, **kwargs):
         if article.pk == articles[0].pk:
             raise RuntimeError("disk on fire")
-        return real(article, extraction)
+        return real(article, extraction, **kwargs)
 
     monkeypatch.setattr(processing, "store_extraction", store)
     report = process_articles([a.pk for a in articles])

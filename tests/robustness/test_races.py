@@ -1,21 +1,27 @@
-"""Races: two workers storing articles that name the same new actor and claim create one of
-each; two editors merging the same claims end with one result."""
+"""Races: workers storing articles that name the same new actor and claim create one of each, and
+a speaker's lock holds back only the stores of that speaker; two editors merging the same claims
+end with one result."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.db import connection
+from django.db import connection, transaction
 
 from claims.errors import EditorError
+from claims.extraction.types import ArticleExtraction
 from claims.models import Actor, Claim
 from claims.services.editing import EDITORS_GROUP, merge_claims
+from claims.services.locks import SPEAKER_LOCKS, lock_speakers
 from claims.services.processing import process_articles
+from claims.services.storing import store_extraction
+from tests.claims.conftest import statement_in
 from tests.robustness.helpers import make_article
 
 STORY = (
@@ -59,6 +65,74 @@ def test_two_workers_naming_the_same_new_actor_create_one_actor_and_one_claim() 
     claims = Claim.objects.filter(speaker__normalized_name__contains="vendt")
     assert claims.count() == 1
     assert claims.get().mentions.count() == 2
+
+
+WARNING = "Any warship entering the Selve strait will be turned back, {name} said on Monday."
+
+
+def _store_warning(number: int, name: str) -> Callable[[], Any]:
+    """A job storing article ``number``: ``name`` repeats the warning (nothing else in it)."""
+    sentence = WARNING.format(name=name)
+    text = f"Report {number} from the coast.\n\n{sentence}\n"
+    article = make_article(text, title=f"Report {number}")
+    extraction = ArticleExtraction([statement_in(text, sentence, name)])
+    return partial(store_extraction, article, extraction)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_stores_of_one_new_speaker_create_one_actor_and_one_claim() -> None:
+    # "Vendtt" is one letter off: only a resolution that sees the other's new actor folds it.
+    names = ["Oskar Vendt", "Oskar Vendtt", "Oskar Vendt", "Oskar Vendtt"]
+    results = _together([_store_warning(n, name) for n, name in enumerate(names)])
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert Actor.objects.count() == 1
+    claim = Claim.objects.get()
+    assert claim.mentions.count() == len(names) == claim.mention_count
+
+
+def _waiting_for_speaker(speaker_id: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            " AND classid = %s AND objid = %s AND objsubid = 2",
+            [SPEAKER_LOCKS, speaker_id],
+        )
+        return bool(cursor.fetchone()[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_speakers_lock_holds_back_only_that_speakers_stores() -> None:
+    vendt = Actor.objects.create(name="Oskar Vendt")
+    Actor.objects.create(name="Lena Marsk")
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with transaction.atomic():
+            lock_speakers([vendt.pk])
+            held.set()
+            release.wait(timeout=120)
+        connection.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(timeout=60)
+        other = _together([_store_warning(1, "Lena Marsk")])
+        assert not isinstance(other[0], Exception), other
+        assert Claim.objects.filter(speaker__name="Lena Marsk").count() == 1
+
+        same = threading.Thread(target=_together, args=([_store_warning(2, "Oskar Vendt")],))
+        same.start()
+        deadline = time.monotonic() + 120
+        while not _waiting_for_speaker(vendt.pk) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _waiting_for_speaker(vendt.pk)
+        assert not Claim.objects.filter(speaker=vendt).exists()
+    finally:
+        release.set()
+        holder.join(timeout=120)
+    same.join(timeout=120)
+    assert Claim.objects.filter(speaker=vendt).count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
