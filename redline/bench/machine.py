@@ -49,6 +49,22 @@ def rss_mb(pid: int | None = None) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """User plus system CPU seconds a process has used (this one by default); 0 when unknown."""
+    try:
+        stat = Path(f"/proc/{pid or os.getpid()}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as ``uptime`` prints them."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
+
+
 def children(pid: int) -> list[int]:
     """Direct child processes of ``pid``."""
     found: list[int] = []

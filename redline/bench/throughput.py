@@ -176,18 +176,34 @@ def run_workers(name: str, id_groups: list[list[int]], rss_every: int = 0) -> li
     return reports
 
 
-def pipeline_words_per_second(
-    name: str, articles: list[NewsArticle], workers: int
-) -> tuple[float, int]:
-    """Words/s of extraction with database writes over ``articles`` split across ``workers``
-    processes, from an empty work database; and how many articles failed."""
+@dataclass
+class PipelineRun:
+    """One pipeline run: words/s over the whole window, failures, and the cores the worker
+    processes and their database backends kept busy on average over that window."""
+
+    words_per_second: float
+    failed: int
+    worker_cores: float
+    database_cores: float
+
+
+def pipeline_words_per_second(name: str, articles: list[NewsArticle], workers: int) -> PipelineRun:
+    """Extraction with database writes over ``articles`` split across ``workers`` processes, from
+    an empty work database."""
     wipe(name)
     ids = insert_pending(name, articles, f"w{workers}")
     groups = [ids[n::workers] for n in range(workers)]
     reports = run_workers(name, groups)
     window = max(r["end"] for r in reports) - min(r["start"] for r in reports)
     words = sum(a.words for a in articles)
-    return words / window if window else 0.0, sum(r["failed"] for r in reports)
+    if not window:
+        return PipelineRun(0.0, sum(r["failed"] for r in reports), 0.0, 0.0)
+    return PipelineRun(
+        words / window,
+        sum(r["failed"] for r in reports),
+        sum(r.get("cpu", 0.0) for r in reports) / window,
+        sum(r.get("db_cpu", 0.0) for r in reports) / window,
+    )
 
 
 def worker_memory(name: str, count: int, seed: int = 9) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 Sets Django up, loads spaCy, then calls ``process_articles`` on the ids in the file in task-sized
 chunks, as a Celery worker's ``claims.extract_articles`` task would. Prints one JSON line: the
-processing window (wall-clock start and end, after the model is loaded), the articles done and
-failed, and the resident memory after each ``--rss-every`` articles.
+processing window (wall-clock start and end, after spaCy and the embedding model are loaded), the
+articles done and failed, the CPU seconds the process and its PostgreSQL backend used in the
+window (the backend's when the server runs on this machine, else 0), and the resident memory
+after each ``--rss-every`` articles.
 """
 
 from __future__ import annotations
@@ -28,15 +30,22 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     from django.conf import settings
+    from django.db import connection
 
     from claims.extraction.nlp import get_nlp
+    from claims.services.embeddings import embed
     from claims.services.processing import process_articles
-    from redline.bench.machine import rss_mb
+    from redline.bench.machine import cpu_seconds, rss_mb
 
     ids = [int(line) for line in args.ids_file.read_text().split()]
     list(get_nlp(settings.REDLINE_SPACY_MODEL).pipe(["Warm-up sentence, the minister said."]))
+    embed(["Warm-up sentence, the minister said."])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = int(cursor.fetchone()[0])
     rss: list[tuple[int, float]] = [(0, rss_mb())]
     done = failed = 0
+    cpu, db_cpu = cpu_seconds(), cpu_seconds(backend)
     started = time.time()
     for offset in range(0, len(ids), args.chunk):
         report = process_articles(ids[offset : offset + args.chunk])
@@ -48,7 +57,16 @@ def main(argv: list[str] | None = None) -> int:
         ):
             rss.append((processed, rss_mb()))
     ended = time.time()
-    print(json.dumps({"start": started, "end": ended, "done": done, "failed": failed, "rss": rss}))
+    result = {
+        "start": started,
+        "end": ended,
+        "done": done,
+        "failed": failed,
+        "cpu": cpu_seconds() - cpu,
+        "db_cpu": cpu_seconds(backend) - db_cpu if db_cpu else 0.0,
+        "rss": rss,
+    }
+    print(json.dumps(result))
     return 0
 
 

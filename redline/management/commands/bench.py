@@ -57,7 +57,7 @@ class Command(BaseCommand):
         table.head = [
             machine.describe(),
             f"PostgreSQL on {settings.DATABASES['default'].get('HOST') or 'socket'}, "
-            f"started {time.strftime('%Y-%m-%d %H:%M')}",
+            f"started {time.strftime('%Y-%m-%d %H:%M')}, {machine.load_average()}",
         ]
         self._log = self.stderr.write
         if "load" in sections:
@@ -74,6 +74,7 @@ class Command(BaseCommand):
             self.extract(table, work, options)
         if "memory" in sections:
             self.memory(table, work, options)
+        table.head.append(f"ended {time.strftime('%Y-%m-%d %H:%M')}, {machine.load_average()}")
         if options["compare"]:
             table.attach_before(options["compare"])
         if options["json"]:
@@ -163,16 +164,23 @@ class Command(BaseCommand):
         table.add(section, "plain nlp.pipe (all components)", plain, "words/s")
         table.add(section, "full pure extraction", full, "words/s")
         table.add(section, "full / plain", full / plain, "x", ">= 0.7")
-        self._log("pipeline with database writes: one worker process")
-        one, failed_one = throughput.pipeline_words_per_second(work, articles, 1)
-        self._log("pipeline with database writes: two worker processes")
-        two, failed_two = throughput.pipeline_words_per_second(work, articles, 2)
+        runs = {}
+        for workers in (1, 2):
+            self._log(f"pipeline with database writes: {workers} worker process(es)")
+            runs[workers] = throughput.pipeline_words_per_second(work, articles, workers)
+        one, two = runs[1].words_per_second, runs[2].words_per_second
         table.add(section, "pipeline + DB, 1 worker process", one, "words/s")
         table.add(section, "pipeline + DB, 2 worker processes", two, "words/s")
         table.add(section, "2 workers / 1 worker", two / one if one else 0.0, "x", ">= 1.7")
-        table.add(section, "pipeline / plain (1 worker)", one / plain, "x")
-        if failed_one or failed_two:
-            table.add(section, "articles failed", failed_one + failed_two, "articles")
+        table.add(section, "pipeline / plain (1 worker)", one / plain, "x", ">= 0.7")
+        for workers, run in runs.items():
+            # Cores in use on average over the run: what the machine could give them, and why
+            # two workers on two shared cores fall short of twice one.
+            table.add(section, f"{workers} worker(s): worker CPU", run.worker_cores, "cores")
+            table.add(section, f"{workers} worker(s): database CPU", run.database_cores, "cores")
+        failed = sum(run.failed for run in runs.values())
+        if failed:
+            table.add(section, "articles failed", failed, "articles")
 
     def memory(self, table: Table, work: str, options: dict[str, Any]) -> None:
         count = options["memory_articles"]
