@@ -9,6 +9,7 @@ scaled to unit length, so a dot product is the cosine.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -90,6 +91,28 @@ def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> Vectors:
     for offset in range(0, len(order), max(1, batch_size)):
         chunk = order[offset : offset + batch_size]
         result[chunk] = _embed_batch([texts[i] or " " for i in chunk])
+    return result
+
+
+_CACHE: OrderedDict[str, Vectors] = OrderedDict()
+CACHE_SIZE = 20000
+
+
+def embed_cached(texts: Sequence[str]) -> Vectors:
+    """Like ``embed``, but texts seen lately in this process are not run through the model again
+    (claim matching compares a statement with the same mentions many times)."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    fresh = dict(zip(missing, embed(missing), strict=True))
+    result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for i, text in enumerate(texts):
+        result[i] = fresh[text] if text in fresh else _CACHE[text]
+    for text in texts:
+        if text in fresh:
+            _CACHE[text] = fresh[text]
+        elif text in _CACHE:
+            _CACHE.move_to_end(text)
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
     return result
 
 

@@ -2,13 +2,17 @@
 
 ``content_similarity`` is lexical (content-word overlap and a token-set ratio); ``match_score``
 blends it with the cosine of the sentence vectors (claims/services/embeddings.py), which finds
-paraphrases that share few words. Neither tells agreement from contradiction.
+paraphrases that share few words. ``claim_match_score`` weighs a statement against every mention
+of a claim. None of them tells agreement from contradiction.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -189,3 +193,58 @@ def match_score(lexical: float, cosine: float, vector_weight: float) -> float:
     """0-1: lexical similarity blended with the vector cosine (``vector_weight`` its share)."""
     weight = min(1.0, max(0.0, vector_weight))
     return round((1.0 - weight) * lexical + weight * max(0.0, cosine), 4)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One statement as claim matching sees it: what was said, the sentence it was said in, and
+    the unit vectors of both (the sentence carries the context a short content lacks)."""
+
+    content: str
+    sentence: str
+    content_vector: Any
+    sentence_vector: Any
+
+
+# A statement of the claim's kind, or a red line spoken of by both, is more likely the same
+# proposition; a red line on one side only is less likely.
+SAME_KIND_BONUS = 0.1
+RED_LINE_BOTH_BONUS = 0.2
+RED_LINE_ONE_PENALTY = 0.1
+
+
+def said_similarity(a: Said, b: Said, vector_weight: float) -> float:
+    """0-1: lexical similarity of contents and of sentences, blended with their vector cosines
+    (``vector_weight`` the cosines' share)."""
+    lexical = content_similarity(a.content, b.content)
+    lexical += content_similarity(a.sentence, b.sentence)
+    cosine = max(0.0, float(a.content_vector @ b.content_vector))
+    cosine += max(0.0, float(a.sentence_vector @ b.sentence_vector))
+    return match_score(lexical / 2, cosine / 2, vector_weight)
+
+
+def claim_match_score(
+    statement: Said,
+    members: Sequence[Said],
+    *,
+    same_kind: bool,
+    red_lines: tuple[bool, bool],
+    vector_weight: float,
+) -> tuple[float, float]:
+    """How well a statement fits a claim: the mean of its similarity to each of the claim's
+    mentions, with the kind and red-line evidence; and its best content cosine to one of them.
+
+    The mean, not the best mention, decides: a claim that has drifted over loosely related
+    mentions does not pull in every statement that resembles one of them.
+    """
+    if not members:
+        return 0.0, 0.0
+    scores = [said_similarity(statement, m, vector_weight) for m in members]
+    score = sum(scores) / len(scores)
+    score += SAME_KIND_BONUS * same_kind
+    if all(red_lines):
+        score += RED_LINE_BOTH_BONUS
+    elif any(red_lines):
+        score -= RED_LINE_ONE_PENALTY
+    best_cosine = max(float(statement.content_vector @ m.content_vector) for m in members)
+    return round(score, 4), best_cosine

@@ -28,14 +28,17 @@ from claims.models import Actor, Claim, DatePrecision, Mention, Origin, ReviewSt
 from claims.services.actors import resolve_actor
 from claims.services.claim_stats import refresh_claims
 from claims.services.contradictions import suggest_contradictions
-from claims.services.embeddings import Vectors, embed
+from claims.services.embeddings import Vectors, embed, embed_cached
 from claims.services.locks import lock_actors, lock_speakers
-from claims.services.similarity import content_similarity, match_score
+from claims.services.similarity import Said, claim_match_score, content_similarity, match_score
 from claims.text import normalize_name
 from sources.models import Article
 
 SpanKey = tuple[int, int, int]  # start, end, speaker id
-RED_LINE_BONUS = 0.25
+# Candidates scored against their mentions (the rest ranked out cheaply), and how many of a
+# claim's latest mentions stand for it.
+_SHORTLIST = 8
+_MEMBERS = 10
 
 
 @dataclass
@@ -100,11 +103,13 @@ def find_matching_claim(
 ) -> Claim | None:
     """The speaker's existing claim that says the same thing within the date window.
 
-    Every candidate (the speaker's claims in the window, unknown dates included, this article's
-    earlier ones too) is scored by ``match_score``: the best lexical similarity to any of its
-    mentions' contents blended with the cosine to its vector. The best candidate at or above
-    ``REDLINE_CLAIM_MATCH_THRESHOLD`` wins, or one whose cosine alone reaches
-    ``REDLINE_CLAIM_VECTOR_THRESHOLD``. ``vector`` is the statement's, when already computed.
+    The candidates (the speaker's claims in the window, unknown dates included, this article's
+    earlier ones too) are first ranked cheaply: the best lexical similarity to any of their
+    mentions' contents blended with the cosine to their vector. The first ``_SHORTLIST`` are
+    then scored by ``claim_match_score`` against each of their latest mentions (content and
+    sentence, words and vectors, kind and red line). The best at or above
+    ``REDLINE_CLAIM_MATCH_THRESHOLD`` wins, or one with a mention whose content cosine alone
+    reaches ``REDLINE_CLAIM_VECTOR_THRESHOLD``. ``vector`` is the statement's, when computed.
     """
     candidates = Claim.objects.filter(speaker=actor, merged_into__isnull=True)
     window = _window(statement, article)
@@ -112,29 +117,57 @@ def find_matching_claim(
         candidates = candidates.filter(_in_window(window))
     text = statement_text(statement)
     threshold = settings.REDLINE_CLAIM_MATCH_THRESHOLD
-    claims = list(candidates.only("pk", "text", "red_line", "embedding").order_by("id")[:500])
+    weight = settings.REDLINE_CLAIM_VECTOR_WEIGHT
+    fields = ("pk", "text", "red_line", "kind", "embedding")
+    claims = list(candidates.only(*fields).order_by("id")[:500])
     if not claims:
         return None
     if vector is None:
         vector = embed([text])[0]
-    contents: dict[int, list[str]] = {c.pk: [c.text] for c in claims}
-    rows = Mention.objects.filter(claim_id__in=list(contents)).values_list("claim_id", "content")
-    for claim_id, content in rows:
-        if content and content not in contents[claim_id]:
-            contents[claim_id].append(content)
+    members = _latest_mentions([c.pk for c in claims])
+
+    def cheap(claim: Claim) -> float:
+        said = [claim.text, *(content for content, _ in members.get(claim.pk, []))]
+        lexical = max(content_similarity(text, other) for other in said)
+        return match_score(lexical, float(vector @ _claim_vector(claim)), weight)
+
+    shortlist = sorted(claims, key=lambda c: (-cheap(c), c.pk))[:_SHORTLIST]
+    pairs = {c.pk: members.get(c.pk) or [(c.text, c.text)] for c in shortlist}
+    texts = [statement.sentence, *(t for rows in pairs.values() for row in rows for t in row)]
+    vectors = dict(zip(texts, embed_cached(texts), strict=True))
+    said = Said(text, statement.sentence, vector, vectors[statement.sentence])
     best: tuple[float, int] | None = None
-    for claim in claims:
-        lexical = max(content_similarity(text, other) for other in contents[claim.pk])
-        cosine = float(vector @ _claim_vector(claim))
-        score = match_score(lexical, cosine, settings.REDLINE_CLAIM_VECTOR_WEIGHT)
+    for claim in shortlist:
+        others = [Said(c, s, vectors[c], vectors[s]) for c, s in pairs[claim.pk]]
+        score, cosine = claim_match_score(
+            said,
+            others,
+            same_kind=statement.kind == claim.kind,
+            red_lines=(statement.red_line, claim.red_line),
+            vector_weight=weight,
+        )
         if cosine >= settings.REDLINE_CLAIM_VECTOR_THRESHOLD:
             score = max(score, threshold)
-        if statement.red_line and claim.red_line:
-            # One speaker's red line within the date window is one proposition told many ways.
-            score += RED_LINE_BONUS
         if score >= threshold and (best is None or score > best[0]):
             best = (score, claim.pk)
     return Claim.objects.get(pk=best[1]) if best else None
+
+
+def _latest_mentions(claim_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """(content, sentence) of each claim's latest ``_MEMBERS`` mentions (the sentence stands in
+    for a missing content)."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    rows = (
+        Mention.objects.filter(claim_id__in=claim_ids)
+        .exclude(status=ReviewStatus.REJECTED)
+        .order_by("claim_id", "-id")
+        .values_list("claim_id", "content", "sentence")
+    )
+    for claim_id, content, sentence in rows:
+        kept = found.setdefault(claim_id, [])
+        if len(kept) < _MEMBERS:
+            kept.append(((content or sentence).strip() or sentence, sentence))
+    return found
 
 
 def _add_to_vector(claim: Claim, vector: Vectors) -> None:
@@ -173,7 +206,7 @@ def _enrich(claim: Claim, statement: Statement) -> None:
     locked = set(claim.locked_fields or [])
     changed: list[str] = []
     known = statement.said_on.precision != "unknown" and statement.said_on.value is not None
-    if known and claim.said_on is None and not locked & {"said_on", "said_on_precision"}:
+    if known and not locked & {"said_on", "said_on_precision"} and _finer(claim, statement):
         claim.said_on = statement.said_on.value
         claim.said_on_precision = statement.said_on.precision
         changed += ["said_on", "said_on_precision"]
@@ -185,6 +218,23 @@ def _enrich(claim: Claim, statement: Statement) -> None:
             changed.append("red_line_about")
     if changed:
         claim.save(update_fields=[*changed, "updated_at"])
+
+
+_PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
+
+
+def _finer(claim: Claim, statement: Statement) -> bool:
+    """Whether the statement dates the claim where it has no date, or more precisely within the
+    month or year the claim has (a day of that month): the mentions still agree with it."""
+    said = statement.said_on
+    if claim.said_on is None:
+        return True
+    have = _PRECISION_RANK.get(claim.said_on_precision, 0)
+    if _PRECISION_RANK.get(said.precision, 0) <= have or said.value is None:
+        return False
+    if claim.said_on_precision == "year":
+        return said.value.year == claim.said_on.year
+    return (said.value.year, said.value.month) == (claim.said_on.year, claim.said_on.month)
 
 
 def _mention_fields(statement: Statement) -> dict[str, object]:

@@ -11,7 +11,8 @@ from django.test import override_settings
 from claims.extraction.types import ActorRef, ArticleExtraction, SaidOn
 from claims.models import Actor, Claim
 from claims.services.actors import resolve_actor
-from claims.services.similarity import content_similarity
+from claims.services.embeddings import embed, embed_cached
+from claims.services.similarity import Said, claim_match_score, content_similarity, said_similarity
 from claims.services.storing import store_extraction
 from tests.claims.conftest import statement_in
 
@@ -160,3 +161,75 @@ def test_month_dated_statement_meets_a_claim_late_in_that_month(make_article):
     )
     store_extraction(article, ArticleExtraction([statement]))
     assert len(_claims_of("Ida Brand")) == 1
+
+
+# Scoring a statement against every mention of a claim.
+
+
+def _said(content: str, sentence: str | None = None) -> Said:
+    sentence = sentence or content
+    content_vector, sentence_vector = embed([content, sentence])
+    return Said(content, sentence, content_vector, sentence_vector)
+
+
+def test_a_statement_is_fully_similar_to_itself():
+    one = _said("the dam will hold until May", "The agency said the dam will hold until May.")
+    assert said_similarity(one, one, 0.5) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_the_mean_over_mentions_decides_not_the_closest_one():
+    statement = _said("the bridge will reopen on Monday")
+    close = _said("the bridge is to reopen on Monday")
+    unrelated = _said("grain prices rose sharply in the spring")
+    alone, _ = claim_match_score(
+        statement, [close], same_kind=True, red_lines=(False, False), vector_weight=0.5
+    )
+    drifted, best_cosine = claim_match_score(
+        statement, [close, unrelated], same_kind=True, red_lines=(False, False), vector_weight=0.5
+    )
+    assert drifted < alone
+    assert best_cosine > 0.8
+
+
+def test_red_lines_on_both_sides_count_for_and_on_one_side_against():
+    a, b = _said("the strait is a red line"), _said("nobody may close the strait")
+    score = {
+        flags: claim_match_score(a, [b], same_kind=False, red_lines=flags, vector_weight=0.5)[0]
+        for flags in [(True, True), (False, False), (True, False)]
+    }
+    assert score[(True, True)] > score[(False, False)] > score[(True, False)]
+
+
+def test_embed_cached_gives_the_model_vectors():
+    texts = ["the port is closed", "the port is open", "the port is closed"]
+    assert np.allclose(embed_cached(texts), embed(texts), atol=1e-5)
+    assert np.allclose(embed_cached(texts[:1]), embed(texts[:1]), atol=1e-5)
+
+
+def test_a_short_content_meets_its_claim_through_the_sentence(make_article):
+    first = "The ferry to Kell island will stop running for the winter, Ida Brand said."
+    second = "Ida Brand said the Kell island ferry would be “suspended” for the winter."
+    _store(make_article, f"Ferry news. {first}", [(first, "Ida Brand")], date(2024, 11, 4))
+    article = make_article(f"Island news. {second}", published=date(2024, 11, 5))
+    # The extraction kept only the quoted word: the sentence still says what it is about.
+    statement = statement_in(
+        f"Island news. {second}",
+        second,
+        "Ida Brand",
+        said_on=SaidOn(date(2024, 11, 5), "day"),
+        content="suspended",
+    )
+    store_extraction(article, ArticleExtraction([statement]))
+    assert len(_claims_of("Ida Brand")) == 1
+
+
+def test_a_day_in_the_claims_month_makes_its_date_precise(make_article):
+    in_july = SaidOn(date(2024, 7, 1), "month")
+    article = make_article(TEXT_ONE, published=date(2024, 7, 28))
+    statement = statement_in(
+        TEXT_ONE, ORIGINAL, "Ida Brand", said_on=in_july, content=ORIGINAL_CONTENT
+    )
+    store_extraction(article, ArticleExtraction([statement]))
+    _store(make_article, TEXT_TWO, [(PARAPHRASE, "Ida Brand")], date(2024, 7, 29))
+    (claim,) = _claims_of("Ida Brand")
+    assert (claim.said_on, claim.said_on_precision) == (date(2024, 7, 29), "day")
