@@ -116,6 +116,10 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 # Anonymous visitors see the login page unless reading is opened to everyone.
 REDLINE_PUBLIC_READ = env.bool("REDLINE_PUBLIC_READ", default=False)
+# Claim lists count at most this many rows past the page shown ("1,000+"), not every match.
+REDLINE_LIST_COUNT_AHEAD = env.int("REDLINE_LIST_COUNT_AHEAD", default=1000)
+# The filter form's speaker list is cached this long at most (a new or changed actor refreshes it).
+REDLINE_CHOICES_CACHE_SECONDS = env.int("REDLINE_CHOICES_CACHE_SECONDS", default=300)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,28 +16,16 @@ from claims.services.editing import list_edits
 from claims.views.access import is_htmx, reader_required, user_can_edit
 from claims.views.forms import AddMentionForm, AddRelationForm, CorrectClaimForm, MergeForm
 from claims.views.highlight import Span, highlighted_text, marked, sentence_in_paragraph
+from claims.views.paging import page_of
 from claims.views.timeline import timeline_svg
 from sources.models import Article, Outlet
-
-DEFAULT_PAGE_SIZE = 25
-MAX_PAGE_SIZE = 100
-
-
-def page_of(request: HttpRequest, items: Any) -> Page:
-    """The requested page (``page``) of ``items`` at the requested size (``per``, 5–100)."""
-    try:
-        per = int(request.GET.get("per", DEFAULT_PAGE_SIZE))
-    except ValueError:
-        per = DEFAULT_PAGE_SIZE
-    per = max(5, min(per, MAX_PAGE_SIZE))
-    return Paginator(items, per).get_page(request.GET.get("page"))
 
 
 @reader_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Red-line claims (or all), newest or best-matching first, with filters and search."""
     filters = selectors.ClaimFilters.from_query(request.GET)
-    page = page_of(request, selectors.claim_list(filters))
+    page = page_of(request, selectors.claim_list(filters), settings.REDLINE_LIST_COUNT_AHEAD)
     for claim in page.object_list:
         claim.headline_html = marked(getattr(claim, "headline", None))  # type: ignore[attr-defined]
         claim.sentence_html = marked(getattr(claim, "matched_sentence", None))  # type: ignore[attr-defined]
@@ -127,7 +115,7 @@ def actor_page(request: HttpRequest, actor_id: int) -> HttpResponse:
     if actor is None:
         raise Http404("No such actor.")
     claims = selectors.actor_claims(actor)
-    page = page_of(request, claims)
+    page = page_of(request, claims, settings.REDLINE_LIST_COUNT_AHEAD)
     dated = list(claims.filter(said_on__isnull=False)[:400])
     context: dict[str, Any] = {
         "actor": actor,

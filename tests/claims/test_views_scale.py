@@ -1,0 +1,129 @@
+"""What the pages do to stay fast on large tables: bounded counts, cached choices, opponents."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from claims import selectors
+from claims.models import Actor, Claim, ClaimRelation
+from claims.services.contradictions import refresh_contradiction_counts
+from claims.views.paging import CappedPaginator, page_of
+from tests.claims.curation_data import make_analyst
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def analyst_client(client: Client) -> Client:
+    client.force_login(make_analyst())
+    return client
+
+
+def _claims(speaker: Actor, count: int, *, red_line: bool = True) -> list[Claim]:
+    return [
+        Claim.objects.create(
+            speaker=speaker,
+            text=f"statement number {i} on the border",
+            said_on=date(2023, 1, 1) + timedelta(days=i),
+            red_line=red_line,
+        )
+        for i in range(count)
+    ]
+
+
+def test_capped_count_stops_after_the_limit_and_says_so() -> None:
+    _claims(Actor.objects.create(name="Counted Speaker"), 12)
+    claims = Claim.objects.order_by("-said_on")
+    first = CappedPaginator(claims, 5, number=1, ahead=10)
+    assert (first.count, first.more, first.count_label, first.pages_label) == (
+        11,
+        True,
+        "10+",
+        "2+",
+    )
+    page = first.get_page(1)
+    assert page.has_next() and len(page.object_list) == 5
+    # The last counted page still links on; from there the count reaches the end.
+    assert first.get_page(2).has_next()
+    later = CappedPaginator(claims, 5, number=3, ahead=10)
+    assert (later.count, later.more, later.count_label, later.num_pages) == (12, False, "12", 3)
+    assert [c.pk for c in later.get_page(3).object_list] == [c.pk for c in claims[10:]]
+
+
+def test_page_of_uses_a_plain_count_unless_asked() -> None:
+    request = RequestFactory().get("/", {"page": "2", "per": "5"})
+    _claims(Actor.objects.create(name="Plain Count"), 7)
+    assert page_of(request, Claim.objects.order_by("id")).paginator.count == 7
+    capped = page_of(request, Claim.objects.order_by("id"), count_ahead=5)
+    assert capped.number == 2 and capped.paginator.count == 7
+
+
+def test_dashboard_and_actor_page_show_a_bounded_count(
+    analyst_client: Client, settings: object
+) -> None:
+    settings.REDLINE_LIST_COUNT_AHEAD = 10  # type: ignore[attr-defined]
+    speaker = Actor.objects.create(name="Prolific Speaker")
+    _claims(speaker, 12)
+    first = analyst_client.get(reverse("claims:dashboard"), {"per": "5"})
+    html = first.content.decode()
+    assert "10+ claims, newest first" in html
+    assert "Page 1 of 2+ (10+)" in html
+    last = analyst_client.get(reverse("claims:dashboard"), {"per": "5", "page": "3"})
+    assert "12 claims, newest first" in last.content.decode()
+    assert len(last.context["page"].object_list) == 2
+    actor = analyst_client.get(reverse("claims:actor", args=[speaker.pk]), {"per": "5"})
+    assert "Page 1 of 2+ (10+)" in actor.content.decode()
+
+
+def test_speaker_choices_list_actors_with_claims_and_follow_changes() -> None:
+    quoted = Actor.objects.create(name="Quoted Person")
+    Actor.objects.create(name="Silent Person")
+    _claims(quoted, 1)
+    assert selectors.speaker_choices() == [(quoted.pk, "Quoted Person")]
+    # A new actor with a claim shows at once (the cache key follows the actors).
+    newcomer = Actor.objects.create(name="Another Voice")
+    _claims(newcomer, 1)
+    assert selectors.speaker_choices() == [
+        (newcomer.pk, "Another Voice"),
+        (quoted.pk, "Quoted Person"),
+    ]
+    # A merged actor leaves the list.
+    newcomer.merged_into = quoted
+    newcomer.save()
+    assert selectors.speaker_choices() == [(quoted.pk, "Quoted Person")]
+
+
+def test_opponents_count_both_directions_without_rejected_or_self() -> None:
+    actor, rival, other = (Actor.objects.create(name=n) for n in ("Actor", "Rival", "Other"))
+    mine, theirs, others = _claims(actor, 3), _claims(rival, 3), _claims(other, 1)
+    links = [
+        (mine[0], theirs[0], "suggested"),  # outgoing
+        (theirs[1], mine[1], "confirmed"),  # incoming
+        (mine[2], others[0], "rejected"),  # rejected: not counted
+        (mine[0], mine[1], "suggested"),  # the actor against itself: not an opponent
+    ]
+    for source, target, status in links:
+        ClaimRelation.objects.create(
+            source=source, target=target, type="contradicts", status=status
+        )
+    ClaimRelation.objects.create(source=theirs[2], target=mine[2], type="supports")
+    refresh_contradiction_counts([c.pk for c in mine + theirs + others])
+    assert selectors.actor_opponents(actor) == [{"actor": rival, "count": 2}]
+    assert selectors.actor_opponents(rival) == [{"actor": actor, "count": 2}]
+    assert selectors.actor_opponents(other) == []
+
+
+def test_actor_timeline_escapes_text_and_links_each_dot(analyst_client: Client) -> None:
+    speaker = Actor.objects.create(name="Evil <b>Speaker</b>")
+    claim = Claim.objects.create(
+        speaker=speaker, text="quote <script>alert(1)</script>", said_on=date(2024, 5, 1)
+    )
+    html = analyst_client.get(reverse("claims:actor", args=[speaker.pk])).content.decode()
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert f'<a href="{reverse("claims:claim", args=[claim.pk])}" class="dot-link">' in chart
+    assert "<script>" not in chart and "&lt;script&gt;" in chart
+    assert "Evil &lt;b&gt;Speaker&lt;/b&gt;" in chart
