@@ -140,7 +140,7 @@ class Claim(models.Model):
     # kept by claims/services/storing.py for claim matching.
     embedding = ArrayField(models.FloatField(), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["embedding"])
 
     class Meta:
@@ -162,6 +162,16 @@ class Claim(models.Model):
             ),
             models.Index(fields=["kind", "-said_on"], name="claim_kind_said"),
             GinIndex(fields=["search_vector"], name="claim_search"),
+            # The API lists in (updated_at, id) order; said_on and kind as trailing keys let a
+            # filtered list skip non-matching rows inside the index, not by reading each row
+            # (said_after on a list ordered by updated_at read 800,000 rows at 1M claims).
+            models.Index(fields=["updated_at", "id", "said_on", "kind"], name="claim_updated_id"),
+            # The actor page's opponents start from the actor's contradicted claims only.
+            models.Index(
+                fields=["speaker"],
+                condition=Q(contradiction_count__gt=0),
+                name="claim_speaker_contradicted",
+            ),
         ]
 
     def __str__(self) -> str:
