@@ -14,6 +14,7 @@ quote different people store at the same time.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from django.db import connection
@@ -22,6 +23,10 @@ ARTICLE_LOCKS = 0x52454401  # two-key form: (namespace, article id)
 ACTOR_LOCK = 0x52454403  # one key: actor and alias creation
 SPEAKER_LOCKS = 0x52454404  # two-key form: (namespace, speaker id; 0 for claims without one)
 RELATION_LOCK = 0x52454405  # one key: pipeline contradiction suggestions
+_NAMES = {ACTOR_LOCK: "actor", SPEAKER_LOCKS: "speaker", RELATION_LOCK: "relation"}
+
+# Seconds this process has spent waiting for (and taking) each kind of storing lock.
+waited: dict[str, float] = dict.fromkeys(_NAMES.values(), 0.0)
 
 
 def try_lock_articles(article_ids: Iterable[int]) -> list[int]:
@@ -43,9 +48,11 @@ def unlock_articles(article_ids: Iterable[int]) -> None:
 
 
 def _xact_lock(*keys: int) -> None:
+    placeholders = ", ".join(["%s"] * len(keys))
+    started = time.perf_counter()
     with connection.cursor() as cursor:
-        placeholders = ", ".join(["%s"] * len(keys))
         cursor.execute(f"SELECT pg_advisory_xact_lock({placeholders})", list(keys))
+    waited[_NAMES[keys[0]]] += time.perf_counter() - started
 
 
 def lock_actors() -> None:
@@ -62,7 +69,6 @@ def lock_speakers(speaker_ids: Iterable[int | None]) -> list[int]:
     """Wait for each speaker's lock, in ascending order (so no two workers wait in a cycle);
     released when the current transaction ends. Returns the locked keys."""
     keys = sorted({pk or 0 for pk in speaker_ids})
-    with connection.cursor() as cursor:
-        for key in keys:  # one statement each: the order of taking them is certain
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SPEAKER_LOCKS, key])
+    for key in keys:  # one statement each: the order of taking them is certain
+        _xact_lock(SPEAKER_LOCKS, key)
     return keys

@@ -277,27 +277,41 @@ def store_extraction(
     """Replace the article's pipeline mentions with the extraction's statements (idempotent).
 
     ``vectors`` are the statements' (``statement_vectors``), when already computed. Called
-    outside a transaction, each step commits on its own and holds its locks only that long.
+    outside a transaction, each step commits on its own and holds its locks only that long:
+    the actors, then each speaker's statements, then the contradictions.
     """
     if vectors is None or len(vectors) != len(extraction.statements):
         vectors = embed([statement_text(s) for s in extraction.statements])
     actors = resolve_actors(extraction)
-    result = _store_statements(article, extraction, vectors, actors)
+    said: dict[int | None, list[tuple[Actor, Statement, Vectors]]] = {}
+    for statement, vector in zip(extraction.statements, vectors, strict=True):
+        actor = actors[statement.speaker]
+        said.setdefault(actor.pk, []).append((actor, statement, vector))
+    # Speakers of the article's earlier mentions too: a re-run may take theirs away.
+    earlier = Mention.objects.filter(article=article).values_list("claim__speaker_id", flat=True)
+    result = StoreResult()
+    for speaker_id in sorted(set(said) | set(earlier), key=lambda pk: pk or 0):
+        _store_speaker(article, speaker_id, said.get(speaker_id, []), result)
     suggest_contradictions(result.claim_ids)
     return result
 
 
-def _store_statements(
+def _store_speaker(
     article: Article,
-    extraction: ArticleExtraction,
-    vectors: Vectors,
-    actors: dict[ActorRef, Actor],
-) -> StoreResult:
-    """Match or create the statements' claims and mentions under their speakers' locks."""
-    result = StoreResult()
+    speaker_id: int | None,
+    said: list[tuple[Actor, Statement, Vectors]],
+    result: StoreResult,
+) -> None:
+    """Match or create one speaker's statements' claims and mentions, in a transaction that
+    holds that speaker's lock (so workers storing other speakers go on meanwhile)."""
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).first()
+        lock_speakers([speaker_id])
         mentions = Mention.objects.filter(article=article).select_related("claim")
+        if speaker_id is None:
+            mentions = mentions.filter(claim__speaker__isnull=True)
+        else:
+            mentions = mentions.filter(claim__speaker_id=speaker_id)
         replaceable: dict[SpanKey, Mention] = {}
         decided: set[SpanKey] = set()
         for mention in mentions:
@@ -312,14 +326,8 @@ def _store_statements(
             else:
                 decided.add(key)
         affected = {m.claim_id for m in replaceable.values()}
-        # Every claim this step writes belongs to one of these speakers: the statements' and
-        # those of the mentions a re-run may remove.
-        lock_speakers(
-            [a.pk for a in actors.values()] + [m.claim.speaker_id for m in replaceable.values()]
-        )
 
-        for statement, vector in zip(extraction.statements, vectors, strict=True):
-            actor = actors[statement.speaker]
+        for actor, statement, vector in said:
             key = (statement.start, statement.end, actor.pk)
             if key in decided:
                 continue
@@ -347,7 +355,6 @@ def _store_statements(
             decided.add(key)
 
         stale = [m.pk for m in replaceable.values()]
-        result.removed = len(stale)
+        result.removed += len(stale)
         Mention.objects.filter(pk__in=stale).delete()
-        result.claim_ids = refresh_claims(affected)
-    return result
+        result.claim_ids |= refresh_claims(affected)
