@@ -49,12 +49,13 @@ def rss_mb(pid: int | None = None) -> float:
     return 0.0
 
 
-def cpu_seconds(pid: int | None = None) -> float:
-    """User plus system CPU seconds a process has used (this one by default); 0 when unknown."""
+def cpu_seconds(pid: int | None = None) -> float | None:
+    """User plus system CPU seconds a process has used (this one by default); None when the
+    process is not readable here."""
     try:
         stat = Path(f"/proc/{pid or os.getpid()}/stat").read_text()
     except OSError:
-        return 0.0
+        return None
     fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 

@@ -178,13 +178,15 @@ def run_workers(name: str, id_groups: list[list[int]], rss_every: int = 0) -> li
 
 @dataclass
 class PipelineRun:
-    """One pipeline run: words/s over the whole window, failures, and the cores the worker
-    processes and their database backends kept busy on average over that window."""
+    """One pipeline run: words/s over the whole window, failures, the cores the worker
+    processes and their database backends kept busy on average over that window, and the share
+    of the workers' time spent waiting for each kind of storing lock."""
 
     words_per_second: float
     failed: int
     worker_cores: float
     database_cores: float
+    lock_wait: dict[str, float]
 
 
 def pipeline_words_per_second(name: str, articles: list[NewsArticle], workers: int) -> PipelineRun:
@@ -197,12 +199,17 @@ def pipeline_words_per_second(name: str, articles: list[NewsArticle], workers: i
     window = max(r["end"] for r in reports) - min(r["start"] for r in reports)
     words = sum(a.words for a in articles)
     if not window:
-        return PipelineRun(0.0, sum(r["failed"] for r in reports), 0.0, 0.0)
+        return PipelineRun(0.0, sum(r["failed"] for r in reports), 0.0, 0.0, {})
+    waited: dict[str, float] = {}
+    for report in reports:
+        for kind, seconds in report.get("lock_wait", {}).items():
+            waited[kind] = waited.get(kind, 0.0) + seconds / (window * len(reports))
     return PipelineRun(
         words / window,
         sum(r["failed"] for r in reports),
         sum(r.get("cpu", 0.0) for r in reports) / window,
         sum(r.get("db_cpu", 0.0) for r in reports) / window,
+        waited,
     )
 
 

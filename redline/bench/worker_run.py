@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     from claims.extraction.nlp import get_nlp
+    from claims.services import locks
     from claims.services.embeddings import embed
     from claims.services.processing import process_articles
     from redline.bench.machine import cpu_seconds, rss_mb
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         backend = int(cursor.fetchone()[0])
     rss: list[tuple[int, float]] = [(0, rss_mb())]
     done = failed = 0
-    cpu, db_cpu = cpu_seconds(), cpu_seconds(backend)
+    cpu, db_cpu = cpu_seconds() or 0.0, cpu_seconds(backend)
     started = time.time()
     for offset in range(0, len(ids), args.chunk):
         report = process_articles(ids[offset : offset + args.chunk])
@@ -62,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         "end": ended,
         "done": done,
         "failed": failed,
-        "cpu": cpu_seconds() - cpu,
-        "db_cpu": cpu_seconds(backend) - db_cpu if db_cpu else 0.0,
+        "cpu": (cpu_seconds() or 0.0) - cpu,
+        "db_cpu": (cpu_seconds(backend) or 0.0) - db_cpu if db_cpu is not None else 0.0,
+        "lock_wait": dict(locks.waited),
         "rss": rss,
     }
     print(json.dumps(result))

@@ -178,6 +178,9 @@ class Command(BaseCommand):
             # two workers on two shared cores fall short of twice one.
             table.add(section, f"{workers} worker(s): worker CPU", run.worker_cores, "cores")
             table.add(section, f"{workers} worker(s): database CPU", run.database_cores, "cores")
+            for kind, share in sorted(run.lock_wait.items()):
+                name = f"{workers} worker(s): time waiting for {kind} locks"
+                table.add(section, name, 100 * share, "%")
         failed = sum(run.failed for run in runs.values())
         if failed:
             table.add(section, "articles failed", failed, "articles")
