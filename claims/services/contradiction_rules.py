@@ -230,7 +230,8 @@ class Side:
     speaker said, when known apart from the sentence (it keeps the speaker's name out of the
     parties a statement blames); ``cues`` are the verbs that attributed it ("denied");
     ``names`` are parties the caller knows it names beyond what ``parties`` finds (a known
-    actor's name opening a sentence: "Marsk artillery fired").
+    actor's name opening a sentence: "Marsk artillery fired"); ``speaker_words`` are the words
+    of the speaker's name (``name_words``), so that a reply naming the speaker is seen as one.
     """
 
     speaker_id: int | None
@@ -241,6 +242,7 @@ class Side:
     content: str = ""
     cues: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    speaker_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,10 +497,9 @@ def negation_flip(negated: Side, other: Side) -> Finding | None:
 
 
 def numbers_disagree(a: Side, b: Side) -> Finding | None:
-    """Numbers about the same noun that differ by a fifth or more."""
+    """Numbers about the same noun that differ by a fifth or more, in what the two said (the
+    sentences around it count sources too: "two people familiar with the matter")."""
     na, nb = numbers(_said(a)), numbers(_said(b))
-    na = na or numbers(a.text)
-    nb = nb or numbers(b.text)
     for key in sorted(na.keys() & nb.keys()):
         low, high = sorted((na[key], nb[key]))
         if high > 0 and (high - low) / high >= 0.2:
@@ -508,28 +509,35 @@ def numbers_disagree(a: Side, b: Side) -> Finding | None:
     return None
 
 
+# Events that put blame on whoever a statement says did them.
+_HARMS = frozenset({"injure", "kill", "intrude", "attack", "destroy", "collide", "contaminate"})
+
+
 def _blames(side: Side) -> bool:
+    """An accusation, or a statement that a named party did harm ("Chinese soldiers tried to
+    transgress the line")."""
     cue_words = {w for cue in side.cues for w in words(cue)}
-    return side.kind == "accusation" or bool((cue_words | set(words(side.text))) & ACCUSATION_CUES)
+    if side.kind == "accusation" or (cue_words | set(words(side.text))) & ACCUSATION_CUES:
+        return True
+    said = _said(side)
+    return bool(topic_words(said) & _HARMS) and bool(parties(said) | side.names)
 
 
 def blame_shift(a: Side, b: Side) -> Finding | None:
-    """Both blame someone for the same kind of event, and they name different parties."""
+    """Both blame someone, and they name different parties: for the same kind of event, or in
+    one story without a shared event word ("all responsibility lies with Kyiv")."""
     if not (_blames(a) and _blames(b)) or denial_cues(a) or denial_cues(b):
         return None  # a denial is the denial rule's business
     pa, pb = parties(_said(a)) | a.names, parties(_said(b)) | b.names
     only_a, only_b = pa - pb, pb - pa
     if not only_a or not only_b:
         return None
+    against = f"{', '.join(sorted(only_a))} vs {', '.join(sorted(only_b))}"
     event = sorted(topic_words(_said(a)) & topic_words(_said(b)) & set(_CONCEPTS))
     if not event:
-        return None
-    return Finding(
-        "blame",
-        0.55,
-        f"blame for the same event ({', '.join(event)}) on different parties: "
-        f"{', '.join(sorted(only_a))} vs {', '.join(sorted(only_b))}",
-    )
+        return Finding("blame", 0.5, f"blame on different parties: {against}")
+    same = f"blame for the same event ({', '.join(event)}) on different parties"
+    return Finding("blame", 0.55, f"{same}: {against}")
 
 
 _NO_RED_LINE = re.compile(
@@ -584,6 +592,18 @@ RULES: tuple[Callable[[Side, Side], Finding | None], ...] = (
 SAME_SPEAKER_RULES = frozenset({"numbers"})
 
 
+def name_words(name: str) -> frozenset[str]:
+    """The words of a speaker's name that a reply would use ("the lawsuit", "Tiffany")."""
+    return frozenset(w for w in words(name) if w not in STOPWORDS and len(w) > 3)
+
+
+def addresses(a: Side, b: Side) -> bool:
+    """Whether one side's content names the other side's speaker (a reply to it)."""
+    return bool(a.speaker_words & set(words(_said(b)))) or bool(
+        b.speaker_words & set(words(_said(a)))
+    )
+
+
 def lexical_relatedness(a: Side, b: Side) -> float:
     """0-1: how much of the smaller statement's content the other shares."""
     wa, wb = topic_words(a.text), topic_words(b.text)
@@ -613,6 +633,9 @@ def judge(a: Side, b: Side, related: float | None = None) -> Verdict | None:
     topic = max(related or 0.0, lexical_relatedness(a, b))
     if a.article_ids & b.article_ids:
         # One article mostly tells one story: its statements are related a priori.
+        topic = min(1.0, topic + 0.3)
+    if a.speaker_id != b.speaker_id and addresses(a, b):
+        # "The lawsuit is based on false information": a statement about the other speaker.
         topic = min(1.0, topic + 0.3)
     if topic < 0.3:
         return None

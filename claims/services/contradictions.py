@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from claims.models import Actor, Claim, ClaimRelation, Mention, Origin, ReviewStatus
-from claims.services.contradiction_rules import Side, Verdict, judge, opening_names
+from claims.services.contradiction_rules import Side, Verdict, judge, name_words, opening_names
 from claims.services.embeddings import embed
 from claims.services.locks import lock_relations, lock_speakers
 from sources.models import Article
@@ -64,6 +64,8 @@ def _sides(claims: Iterable[Claim], known: frozenset[str]) -> dict[int, Side]:
         said = contents.setdefault(claim_id, [])
         if content and len(said) < _SENTENCES_PER_SIDE and content not in said:
             said.append(content)
+    speakers = {c.speaker_id for c in claims if c.speaker_id is not None}
+    names = dict(Actor.objects.filter(pk__in=speakers).values_list("pk", "name"))
     sides = {}
     for c in claims:
         said = [c.text, *(x for x in contents.get(c.pk, []) if x != c.text)]
@@ -76,6 +78,7 @@ def _sides(claims: Iterable[Claim], known: frozenset[str]) -> dict[int, Side]:
             content=" ".join(said),
             cues=frozenset(cues.get(c.pk, set())),
             names=opening_names(" ".join(said), known),
+            speaker_words=name_words(names.get(c.speaker_id or 0, "")),
         )
     return sides
 
@@ -88,7 +91,8 @@ def _known_names() -> frozenset[str]:
 
 
 def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
-    """Claims the claim could dispute: its articles', and those said near its date or undated."""
+    """Claims the claim could dispute: its articles', and those said near its date or undated
+    (any, newest first, when the claim itself has no date)."""
     days = max(
         settings.REDLINE_CLAIM_DATE_WINDOW_DAYS,
         settings.REDLINE_CONTRADICTION_WINDOW_DAYS,
@@ -100,6 +104,9 @@ def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
     if when is not None:
         near |= Q(said_on__range=(when - window, when + window))
         near |= Q(said_on__isnull=True, first_seen__range=(when - window, when + window))
+    else:
+        # A claim from pages that show no date at all may answer anything: the newest claims.
+        near = Q()
     return list(
         Claim.objects.filter(near, merged_into__isnull=True)
         .exclude(pk=claim.pk)
@@ -163,7 +170,8 @@ def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int,
     return min(1.0, related + 0.35 * _scaled(story, 0.45, 0.75))
 
 
-def _verdicts(claims: list[Claim]) -> dict[Pair, Verdict]:
+def _verdicts(claims: list[Claim]) -> tuple[dict[Pair, Verdict], set[Pair]]:
+    """The pairs judged to contradict, and every pair that was judged."""
     known = _known_names()
     own_sides = _sides(claims, known)
     candidates = {c.pk: _candidates(c, own_sides[c.pk].article_ids) for c in claims}
@@ -171,19 +179,21 @@ def _verdicts(claims: list[Claim]) -> dict[Pair, Verdict]:
     sides = own_sides | _sides((o for pk, o in others.items() if pk not in own_sides), known)
     articles = _article_vectors({a for side in sides.values() for a in side.article_ids})
     found: dict[Pair, Verdict] = {}
+    judged: set[Pair] = set()
     for claim in claims:
         side = own_sides[claim.pk]
         for other in candidates[claim.pk]:
             key = _pair(claim.pk, other.pk)
-            if key in found:
+            if key in judged:
                 continue
+            judged.add(key)
             related = _relatedness(claim, other, side, sides[other.pk], articles)
             verdict = judge(side, sides[other.pk], related)
             if verdict is not None and verdict.score >= MIN_SCORE_BY_RULE.get(
                 verdict.rule, MIN_SCORE
             ):
                 found[key] = verdict
-    return found
+    return found, judged
 
 
 def _is_frozen(relation: ClaimRelation) -> bool:
@@ -235,7 +245,7 @@ def suggest_contradictions(claim_ids: Iterable[int]) -> int:
     if not claims:
         return 0
     own = {c.pk for c in claims}
-    wanted = _verdicts(claims)
+    wanted, judged = _verdicts(claims)
     with transaction.atomic():
         lock_relations()
         ends = own | {end for key in [*wanted, *_existing(own)] for end in key}
@@ -245,19 +255,34 @@ def suggest_contradictions(claim_ids: Iterable[int]) -> int:
             Claim.objects.filter(pk__in=ends, merged_into__isnull=True).values_list("pk", flat=True)
         )
         wanted = {key: v for key, v in wanted.items() if key[0] in alive and key[1] in alive}
-        return _write(own, wanted, _existing(own))
+        return _write(own, wanted, judged, _existing(own))
 
 
-def _write(own: set[int], wanted: dict[Pair, Verdict], existing: dict[Pair, ClaimRelation]) -> int:
-    stale = [r.pk for key, r in existing.items() if not _is_frozen(r) and key not in wanted]
+def _write(
+    own: set[int],
+    wanted: dict[Pair, Verdict],
+    judged: set[Pair],
+    existing: dict[Pair, ClaimRelation],
+) -> int:
+    # A suggestion goes only when its pair was judged again and found wanting: the other claim
+    # may be out of this claim's candidates while this claim is still among the other's.
+    stale = [
+        r.pk
+        for key, r in existing.items()
+        if not _is_frozen(r) and key in judged and key not in wanted
+    ]
     ClaimRelation.objects.filter(pk__in=stale).delete()
 
     touched = own | {end for key in wanted for end in key}
     counts = _contradiction_counts(touched)
     limit = settings.REDLINE_MAX_CONTRADICTIONS_PER_CLAIM
     kept = 0
+    displaced: set[int] = set()
+    dropped: set[int] = set()
     for key, verdict in sorted(wanted.items(), key=lambda item: (-item[1].score, item[0])):
         relation = existing.get(key)
+        if relation is not None and relation.pk in dropped:
+            continue  # gave its place to a stronger suggestion above
         if relation is not None:
             if not _is_frozen(relation):
                 if (relation.score, relation.evidence) != (verdict.score, verdict.evidence):
@@ -265,8 +290,17 @@ def _write(own: set[int], wanted: dict[Pair, Verdict], existing: dict[Pair, Clai
                     relation.save(update_fields=["score", "evidence"])
                 kept += 1
             continue
-        if counts[key[0]] >= limit or counts[key[1]] >= limit:
+        full = [end for end in key if counts[end] >= limit]
+        weakest = [_weakest(end, verdict.score) for end in full]
+        if any(w is None for w in weakest):
             continue
+        for pk, relation in {w.pk: w for w in weakest if w is not None}.items():
+            # A stronger suggestion takes the place of the claim's weakest unreviewed one.
+            relation.delete()
+            dropped.add(pk)
+            for end in (relation.source_id, relation.target_id):
+                counts[end] = counts.get(end, 1) - 1
+                displaced.add(end)
         ClaimRelation.objects.create(
             source_id=key[0],
             target_id=key[1],
@@ -279,5 +313,21 @@ def _write(own: set[int], wanted: dict[Pair, Verdict], existing: dict[Pair, Clai
         counts[key[0]] += 1
         counts[key[1]] += 1
         kept += 1
-    refresh_contradiction_counts(touched | {end for key in existing for end in key})
+    refresh_contradiction_counts(touched | {end for key in existing for end in key} | displaced)
     return kept
+
+
+def _weakest(claim_id: int, score: float) -> ClaimRelation | None:
+    """The claim's weakest unreviewed pipeline suggestion scoring below ``score``, if any
+    (editors' relations and reviewed ones are never given up)."""
+    return (
+        ClaimRelation.objects.filter(
+            Q(source_id=claim_id) | Q(target_id=claim_id),
+            type=ClaimRelation.Type.CONTRADICTS,
+            origin=Origin.PIPELINE,
+            status=ReviewStatus.SUGGESTED,
+            score__lt=score,
+        )
+        .order_by("score", "id")
+        .first()
+    )

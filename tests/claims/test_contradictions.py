@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,7 +13,9 @@ from claims.models import Claim, ClaimRelation, Origin
 from claims.services.contradiction_rules import (
     Side,
     denial_cues,
+    findings,
     judge,
+    name_words,
     numbers,
     opening_names,
 )
@@ -227,3 +230,78 @@ def test_editor_decisions_survive_a_rerun(make_article):
     )
     store_extraction(article, extraction)
     assert ClaimRelation.objects.filter(pk=editor.pk).exists()
+
+
+def test_blame_in_one_story_without_a_shared_event_word():
+    one = _side("Dorvan sappers blew up the Stell dam from inside.", 1, "accusation")
+    two = _side("All responsibility lies with the Kessian government.", 2, "accusation")
+    verdict = judge(one, two)
+    assert verdict is not None and verdict.rule == "blame"
+    assert "same event" not in verdict.evidence
+
+
+def test_a_named_party_doing_harm_is_blame_even_without_an_accusing_word():
+    one = _side("Dorvan troops illegally crossed the border to block a patrol.", 1, "accusation")
+    two = _side("Kessian soldiers tried to cross the border and were stopped.", 2, "assertion")
+    assert _rule(one, two) == "blame"
+
+
+def test_numbers_of_the_sources_are_not_numbers_of_the_claim():
+    a = Side(
+        1,
+        "per the AP. Three people familiar with the talks said so.",
+        "assertion",
+        False,
+        frozenset({1}),
+        "the talks stalled",
+    )
+    b = Side(
+        2,
+        "Two people familiar with the talks said it.",
+        "assertion",
+        False,
+        frozenset({1}),
+        "the talks went on",
+    )
+    assert all(f.rule != "numbers" for f in findings(a, b))
+
+
+def test_a_reply_naming_the_other_speaker_is_on_its_topic():
+    accuse = _side("Lake Foods knowingly sold tainted flour for profit.", 1, "accusation", 1)
+    reply = _side("The lawsuit rests on false information.", 2, "denial", 2, cue="said")
+    unnamed = judge(accuse, reply)
+    named = judge(accuse, replace(reply, speaker_words=frozenset()), None)
+    accuser = replace(accuse, speaker_words=name_words("the lawsuit"))
+    addressed = judge(accuser, reply)
+    assert addressed is not None
+    assert (unnamed.score if unnamed else 0.0) < addressed.score
+    assert named == unnamed
+
+
+@override_settings(REDLINE_MAX_CONTRADICTIONS_PER_CLAIM=1)
+def test_a_stronger_suggestion_takes_the_place_of_a_weaker_unreviewed_one(make_article):
+    article, extraction = _store_dispute(make_article)
+    found = ClaimRelation.objects.get()
+    accusation = Claim.objects.get(speaker__name="Rita Moss")
+    found.delete()
+    weak = ClaimRelation.objects.create(
+        source=accusation,
+        target=Claim.objects.create(text="an unrelated claim"),
+        type="contradicts",
+        score=0.01,
+    )
+    store_extraction(article, extraction)
+    assert not ClaimRelation.objects.filter(pk=weak.pk).exists()
+    assert ClaimRelation.objects.get().evidence.startswith("denial")
+
+    # A reviewed relation keeps its place, however weak.
+    ClaimRelation.objects.all().delete()
+    reviewed = ClaimRelation.objects.create(
+        source=accusation,
+        target=Claim.objects.create(text="another claim"),
+        type="contradicts",
+        score=0.01,
+        status="confirmed",
+    )
+    store_extraction(article, extraction)
+    assert list(ClaimRelation.objects.values_list("pk", flat=True)) == [reviewed.pk]
