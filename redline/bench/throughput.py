@@ -162,9 +162,16 @@ def run_workers(name: str, id_groups: list[list[int]], rss_every: int = 0) -> li
             command = [sys.executable, "-m", "redline.bench.worker_run", str(ids_file)]
             if rss_every:
                 command += ["--rss-every", str(rss_every)]
+            # Each worker in a session of its own, as separate containers or machines would be:
+            # Linux's autogroup scheduling shares the CPU between sessions first, so workers
+            # started from one session would split one session's share on a busy machine.
             processes.append(
                 subprocess.Popen(
-                    command, env=_env(url), stdout=subprocess.PIPE, cwd=settings.BASE_DIR
+                    command,
+                    env=_env(url),
+                    stdout=subprocess.PIPE,
+                    cwd=settings.BASE_DIR,
+                    start_new_session=True,
                 )
             )
         reports = []
