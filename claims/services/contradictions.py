@@ -248,7 +248,12 @@ def suggest_contradictions(claim_ids: Iterable[int]) -> int:
     wanted, judged = _verdicts(claims)
     with transaction.atomic():
         lock_relations()
-        ends = own | {end for key in [*wanted, *_existing(own)] for end in key}
+        # Every claim whose relations or count the writes may change: these claims, the ones
+        # they are found to contradict, and the other ends of all those claims' relations (a
+        # stale one goes, a weaker one may give its place). Their speakers' locks keep other
+        # workers' statement steps off these rows meanwhile.
+        touched = own | {end for key in wanted for end in key}
+        ends = touched | {end for key in _existing(touched) for end in key}
         lock_speakers(Claim.objects.filter(pk__in=ends).values_list("speaker_id", flat=True))
         # Another worker may have removed or merged some of these claims meanwhile.
         alive = set(

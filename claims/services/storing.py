@@ -250,9 +250,14 @@ def _mention_fields(statement: Statement) -> dict[str, object]:
 
 
 def statement_vectors(extractions: Sequence[ArticleExtraction]) -> list[Vectors]:
-    """The statements' vectors of each extraction, from one batch over all of them."""
-    texts = [statement_text(s) for e in extractions for s in e.statements]
-    vectors = embed(texts)
+    """The statements' vectors of each extraction, from one batch over all of them.
+
+    Their sentences go through the same batch into the process's cache, where claim matching
+    finds them (and this article's mentions, when a later article is matched against them).
+    """
+    statements = [s for e in extractions for s in e.statements]
+    texts = [statement_text(s) for s in statements]
+    vectors = embed_cached([*texts, *(s.sentence for s in statements)])[: len(texts)]
     found, offset = [], 0
     for extraction in extractions:
         found.append(vectors[offset : offset + len(extraction.statements)])
