@@ -192,6 +192,8 @@ class Command(BaseCommand):
         points = report["rss"]
         section = f"memory, 1 worker, {count:,} art"
         table.add(section, "worker RSS after model load", points[0][1], "MB")
+        for processed, rss in points[1:-1]:
+            table.add(section, f"  RSS after {processed:,} articles", rss, "MB")
         early = points[1] if len(points) > 1 else points[0]
         last = points[-1]
         table.add(section, f"worker RSS after {early[0]:,} articles", early[1], "MB")
