@@ -6,7 +6,9 @@ asserts, numbers that disagree about the same thing, blame for one event put on 
 parties, a red line said to be crossed against one said not to exist, and opposing framings
 (a build-up against "merely repositioning", "routine" against "provocative"). ``judge`` scores
 the strongest rule by how related the two statements are, and its evidence names the rule and
-the words that set it off.
+the words that set it off; a small bonus for how closely the two are tied (one story, close dates,
+shared names, a reply to the other) ranks the pairs that pass, so the best-founded ones win a
+claim's few places.
 """
 
 from __future__ import annotations
@@ -231,7 +233,11 @@ class Side:
     parties a statement blames); ``cues`` are the verbs that attributed it ("denied");
     ``names`` are parties the caller knows it names beyond what ``parties`` finds (a known
     actor's name opening a sentence: "Marsk artillery fired"); ``speaker_words`` are the words
-    of the speaker's name (``name_words``), so that a reply naming the speaker is seen as one.
+    of the speaker's name (``name_words``), so that a reply naming the speaker is seen as one;
+    ``speaker_parties`` are the parties its name, aliases and role name (``speaker_parties``:
+    "Ukrainian President" is Ukraine's), so that blame put on the speaker's side is seen as such;
+    ``speaker_role`` are the keys of the speaker's role (``role_keys``), so that "the president
+    of Azerbaijan" is seen to name the Azerbaijani President.
     """
 
     speaker_id: int | None
@@ -243,15 +249,22 @@ class Side:
     cues: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     speaker_words: frozenset[str] = frozenset()
+    speaker_parties: frozenset[str] = frozenset()
+    speaker_role: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A contradiction score in 0-1, the rule that fired, and the evidence an editor reads."""
+    """A contradiction score in 0-1, the rule that fired, and the evidence an editor reads.
+
+    ``base`` is the score before the ranking bonus (thresholds apply to it, so the bonus orders
+    suggestions without letting more of them through).
+    """
 
     score: float
     evidence: str
     rule: str = ""
+    base: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +287,10 @@ def words(text: str) -> list[str]:
 
 
 def concept(word: str) -> str:
-    """The stem of a word, or the shared name of its concept ("hurt" and "injured": injure)."""
+    """The stem of a word, or the shared name of its concept ("hurt" and "injured": injure);
+    a plural meets its singular ("claims" and "claim")."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
     s = stem(word)
     return _CONCEPT_OF.get(s, s)
 
@@ -377,22 +393,84 @@ _NOT_NAMES = _set(
 )
 
 
-@lru_cache(maxsize=8192)
-def parties(text: str) -> frozenset[str]:
-    """Names in the text (capitalised words), demonyms folded to the country.
+# Capitals and seats of government stand for their countries in news ("Moscow denied", "the
+# Kyiv regime"); keys as ``parties`` makes them.
+_SEATS = {
+    "mosc": "russ", "krem": "russ", "kyiv": "ukra", "kiev": "ukra", "beij": "chin",
+    "mani": "phil", "fili": "phil", "taip": "taiw", "pyon": "nort", "tehr": "iran",
+    "anka": "turk", "baku": "azer", "yere": "arme", "pris": "koso", "belg": "serb",
+    "delh": "indi", "isla": "paki", "mins": "bela", "tbil": "geor", "berl": "germ",
+    "toky": "japa", "riya": "saud", "dama": "syri", "cara": "vene", "hava": "cuba",
+    "wars": "pola", "viln": "lith", "riga": "latv", "tall": "esto", "hano": "viet",
+    "kabu": "afgh", "bagh": "iraq", "cair": "egyp", "chis": "mold", "buda": "hung",
+}  # fmt: skip
 
-    "Russian" and "Russia", "Chinese" and "China" meet on their first four letters.
-    """
-    names = set()
+
+def _party_spans(text: str) -> list[tuple[int, str]]:
+    """Where each party is named in the text, and its key."""
+    found = []
     for match in _CAPITALISED.finditer(text):
-        word = match.group(1).casefold()
+        word = match.group(1).casefold().replace("’", "'").removesuffix("'s")
         if word in STOPWORDS or word in NEGATIONS or word in _NOT_NAMES or len(word) < 3:
             continue
         opens = _SENTENCE_START.search(text[: match.start()]) is not None
         if opens and not _DEMONYM.search(word):
             continue
-        names.add(word[:4])
-    return frozenset(names)
+        found.append((match.start(), _SEATS.get(word[:4], word[:4])))
+    return found
+
+
+@lru_cache(maxsize=8192)
+def parties(text: str) -> frozenset[str]:
+    """Names in the text (capitalised words), demonyms and capitals folded to the country.
+
+    "Russian" and "Russia", "Chinese" and "China" meet on their first four letters; "Moscow"
+    and "the Kremlin" are Russia's.
+    """
+    return frozenset(key for _, key in _party_spans(text))
+
+
+def accused(side: Side) -> str:
+    """The party a statement names first, which is whom its blame falls on ("accused Marland
+    of ...", "Dorvan artillery shelled ..."); empty when it names none."""
+    said = _said(side)
+    found = _party_spans(said)
+    for match in _CAPITALISED.finditer(said):
+        key = match.group(1).casefold()[:4]
+        if key in side.names:
+            found.append((match.start(), _SEATS.get(key, key)))
+    return min(found)[1] if found else ""
+
+
+# Titles in a role ("Defence Minister") name no party.
+_TITLES = _set(
+    """president minister prime spokesman spokesperson spokeswoman secretary general chief head
+    deputy director ambassador foreign defence defense affairs office press senior official
+    adviser advisor chairman commander"""
+)
+
+
+def _key(word: str) -> str:
+    key = word.casefold()[:4]
+    return _SEATS.get(key, key)
+
+
+def role_keys(role: str) -> frozenset[str]:
+    """The role's words as four-letter keys, demonyms and capitals folded ("Azerbaijani
+    President": azer, pres)."""
+    return frozenset(_key(w) for w in words(role) if w not in STOPWORDS and len(w) > 2)
+
+
+def speaker_parties(name: str, role: str = "", aliases: Iterable[str] = ()) -> frozenset[str]:
+    """Parties a speaker stands for: the names in its name, aliases and role, titles aside."""
+    found = set()
+    for text in (name, role, *aliases):
+        for match in _CAPITALISED.finditer(text):
+            word = match.group(1).casefold().replace("’", "'").removesuffix("'s")
+            if word in STOPWORDS or word in _TITLES or word in _NOT_NAMES or len(word) < 3:
+                continue
+            found.add(_SEATS.get(word[:4], word[:4]))
+    return frozenset(found)
 
 
 def opening_names(text: str, known: frozenset[str]) -> frozenset[str]:
@@ -525,11 +603,19 @@ def _blames(side: Side) -> bool:
 
 def blame_shift(a: Side, b: Side) -> Finding | None:
     """Both blame someone, and they name different parties: for the same kind of event, or in
-    one story without a shared event word ("all responsibility lies with Kyiv")."""
+    one story without a shared event word ("all responsibility lies with Kyiv"). Two speakers
+    who each blame the other's side dispute each other whatever else they name."""
     if not (_blames(a) and _blames(b)) or denial_cues(a) or denial_cues(b):
         return None  # a denial is the denial rule's business
     pa, pb = parties(_said(a)) | a.names, parties(_said(b)) | b.names
     only_a, only_b = pa - pb, pb - pa
+    blamed_a, blamed_b = accused(a), accused(b)
+    if blamed_a and blamed_b and blamed_a != blamed_b:
+        if blamed_a in b.speaker_parties and blamed_b in a.speaker_parties:
+            return Finding("blame", 0.6, f"each blames the other's side: {blamed_a} vs {blamed_b}")
+        if blamed_a in b.speaker_parties or blamed_b in a.speaker_parties:
+            # One blames the other's speaker, who blames someone else: blame sent back.
+            only_a, only_b = frozenset({blamed_a}), frozenset({blamed_b})
     if not only_a or not only_b:
         return None
     against = f"{', '.join(sorted(only_a))} vs {', '.join(sorted(only_b))}"
@@ -563,10 +649,20 @@ def red_line_polarity(a: Side, b: Side) -> Finding | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _framing_stems(text: str) -> frozenset[str]:
+    """Stems of the words not under a negation ("no artificial ingredients" frames nothing as
+    artificial)."""
+    found = set()
+    for ws in clauses(text):
+        at = _negation_at(ws)
+        found |= {stem(w) for w in (ws if at is None else ws[:at])}
+    return frozenset(found)
+
+
 def opposing_framings(a: Side, b: Side) -> Finding | None:
     """One describes a thing as X, the other as its opposite (a build-up vs a withdrawal)."""
-    wa, wb = set(words(a.text)), set(words(b.text))
-    sa, sb = {stem(w) for w in wa}, {stem(w) for w in wb}
+    sa, sb = _framing_stems(a.text), _framing_stems(b.text)
     for left_name, left, right_name, right in FRAMINGS:
         for one, two in ((sa, sb), (sb, sa)):
             hit_left, hit_right = one & left, two & right
@@ -597,11 +693,38 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words(name) if w not in STOPWORDS and len(w) > 3)
 
 
+def _names_role(role: frozenset[str], text: str) -> bool:
+    """Whether the text names the role: all its keys, or all but one of three or more."""
+    if len(role) < 2:
+        return False
+    found = len(role & {_key(w) for w in words(text)})
+    return found >= (len(role) if len(role) == 2 else len(role) - 1)
+
+
 def addresses(a: Side, b: Side) -> bool:
-    """Whether one side's content names the other side's speaker (a reply to it)."""
-    return bool(a.speaker_words & set(words(_said(b)))) or bool(
-        b.speaker_words & set(words(_said(a)))
+    """Whether one side's content names the other side's speaker, by name or role (a reply)."""
+    return (
+        bool(a.speaker_words & set(words(_said(b))))
+        or bool(b.speaker_words & set(words(_said(a))))
+        or _names_role(a.speaker_role, _said(b))
+        or _names_role(b.speaker_role, _said(a))
     )
+
+
+def addresses_side(a: Side, b: Side) -> bool:
+    """Whether one side's content names the party the other side's speaker stands for ("Chinese
+    disinformation" against China's coast guard): weaker than naming the speaker."""
+    return bool(a.speaker_parties & parties(_said(b))) or bool(
+        b.speaker_parties & parties(_said(a))
+    )
+
+
+def shared_names(a: Side, b: Side) -> float:
+    """0-1: the share of the fewer names (parties, places) that both statements name."""
+    pa, pb = parties(_said(a)) | a.names, parties(_said(b)) | b.names
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / min(len(pa), len(pb))
 
 
 def lexical_relatedness(a: Side, b: Side) -> float:
@@ -624,25 +747,44 @@ def findings(a: Side, b: Side) -> list[Finding]:
     return sorted(found, key=lambda f: -f.strength)
 
 
-def judge(a: Side, b: Side, related: float | None = None) -> Verdict | None:
+# The most the ranking bonus adds: enough to order pairs of one rule, not to outweigh a rule.
+RANK_BONUS = 0.1
+
+
+def judge(
+    a: Side, b: Side, related: float | None = None, closeness: float | None = None
+) -> Verdict | None:
     """Score a pair of statements; None when no rule fires or they are not on one topic.
 
     ``related`` (0-1) is how closely the two are on one topic, from whatever the caller knows
     (the same article, sentence vectors); lexical overlap is used when it is higher.
+    ``closeness`` (0-1) is how closely they are tied to one event (one story, close dates); the
+    ranking bonus weighs it with shared names and a reply to the other speaker.
     """
     topic = max(related or 0.0, lexical_relatedness(a, b))
     if a.article_ids & b.article_ids:
         # One article mostly tells one story: its statements are related a priori.
         topic = min(1.0, topic + 0.3)
-    if a.speaker_id != b.speaker_id and addresses(a, b):
+    other_speaker = a.speaker_id != b.speaker_id
+    reply = 0.0
+    if other_speaker and addresses(a, b):
         # "The lawsuit is based on false information": a statement about the other speaker.
-        topic = min(1.0, topic + 0.3)
+        reply = 1.0
+    elif other_speaker and addresses_side(a, b):
+        reply = 0.5
+    topic = min(1.0, topic + 0.3 * reply)
     if topic < 0.3:
         return None
     found = findings(a, b)
     if not found:
         return None
     best = found[0]
-    score = best.strength * (0.55 + 0.45 * topic) + 0.05 * (len(found) - 1)
+    base = min(1.0, best.strength * (0.55 + 0.45 * topic) + 0.05 * (len(found) - 1))
+    if closeness is None:
+        closeness = 1.0 if a.article_ids & b.article_ids else topic
+    names = shared_names(a, b)
+    tie = 0.6 * closeness + 0.2 * names + 0.2 * reply
     evidence = "; ".join(f"{f.rule}: {f.evidence}" for f in found)
-    return Verdict(round(min(score, 1.0), 4), evidence, best.rule)
+    evidence += f" (closeness {closeness:.2f}, shared names {names:.2f}, reply {reply:g})"
+    score = min(1.0, base + RANK_BONUS * tie)
+    return Verdict(round(score, 4), evidence, best.rule, round(base, 4))

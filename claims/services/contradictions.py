@@ -17,8 +17,16 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from claims.models import Actor, Claim, ClaimRelation, Mention, Origin, ReviewStatus
-from claims.services.contradiction_rules import Side, Verdict, judge, name_words, opening_names
+from claims.models import Actor, ActorAlias, Claim, ClaimRelation, Mention, Origin, ReviewStatus
+from claims.services.contradiction_rules import (
+    Side,
+    Verdict,
+    judge,
+    name_words,
+    opening_names,
+    role_keys,
+    speaker_parties,
+)
 from claims.services.embeddings import embed
 from claims.services.locks import lock_relations, lock_speakers
 from sources.models import Article
@@ -26,6 +34,9 @@ from sources.models import Article
 MIN_SCORE = 0.42
 # Denials are many and often generic ("all lies"): they need a closer topic to be suggested.
 MIN_SCORE_BY_RULE = {"denial": 0.47}
+# Pairs neither in one article nor in articles that tell one story (``_closeness``) are about two
+# events: two sides blaming each other for different attacks do not dispute each other.
+MIN_CLOSENESS = 0.3
 _MAX_CANDIDATES = 400
 _SENTENCES_PER_SIDE = 3
 # The lead of an article says what story it tells; two articles on one story make their
@@ -65,7 +76,18 @@ def _sides(claims: Iterable[Claim], known: frozenset[str]) -> dict[int, Side]:
         if content and len(said) < _SENTENCES_PER_SIDE and content not in said:
             said.append(content)
     speakers = {c.speaker_id for c in claims if c.speaker_id is not None}
-    names = dict(Actor.objects.filter(pk__in=speakers).values_list("pk", "name"))
+    names: dict[int, str] = {}
+    stands_for: dict[int, frozenset[str]] = {}
+    roles: dict[int, frozenset[str]] = {}
+    aliases: dict[int, list[str]] = {}
+    for actor, alias in ActorAlias.objects.filter(actor_id__in=speakers).values_list(
+        "actor_id", "alias"
+    ):
+        aliases.setdefault(actor, []).append(alias)
+    for pk, name, role in Actor.objects.filter(pk__in=speakers).values_list("pk", "name", "role"):
+        names[pk] = name
+        stands_for[pk] = speaker_parties(name, role, aliases.get(pk, []))
+        roles[pk] = role_keys(role)
     sides = {}
     for c in claims:
         said = [c.text, *(x for x in contents.get(c.pk, []) if x != c.text)]
@@ -79,6 +101,8 @@ def _sides(claims: Iterable[Claim], known: frozenset[str]) -> dict[int, Side]:
             cues=frozenset(cues.get(c.pk, set())),
             names=opening_names(" ".join(said), known),
             speaker_words=name_words(names.get(c.speaker_id or 0, "")),
+            speaker_parties=stands_for.get(c.speaker_id or 0, frozenset()),
+            speaker_role=roles.get(c.speaker_id or 0, frozenset()),
         )
     return sides
 
@@ -150,13 +174,9 @@ def _scaled(cosine: float, low: float, high: float) -> float:
     return float(min(1.0, max(0.0, (cosine - low) / (high - low))))
 
 
-def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int, Any]) -> float:
-    """0-1 from vectors: the two statements' cosine, and their articles' (one story or not)."""
-    related = 0.0
-    if one.embedding is not None and other.embedding is not None:
-        cosine = float(np.dot(one.embedding, other.embedding))
-        related = _scaled(cosine, 0.3, 0.7)
-    story = max(
+def _story(a: Side, b: Side, articles: dict[int, Any]) -> float:
+    """The closest cosine of the two statements' articles' leads (0 when unknown)."""
+    return max(
         (
             float(np.dot(articles[x], articles[y]))
             for x in a.article_ids
@@ -165,9 +185,30 @@ def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int,
         ),
         default=0.0,
     )
+
+
+def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int, Any]) -> float:
+    """0-1 from vectors: the two statements' cosine, and their articles' (one story or not)."""
+    related = 0.0
+    if one.embedding is not None and other.embedding is not None:
+        cosine = float(np.dot(one.embedding, other.embedding))
+        related = _scaled(cosine, 0.3, 0.7)
     # A shared story is weaker evidence than a shared article (which the rules count as 0.3) unless
     # the two articles' leads are very close.
-    return min(1.0, related + 0.35 * _scaled(story, 0.45, 0.75))
+    return min(1.0, related + 0.35 * _scaled(_story(a, b, articles), 0.45, 0.75))
+
+
+def _closeness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int, Any]) -> float:
+    """0-1: how surely the two speak of one event: one article or close leads (statements alike
+    in words may be about two events), and dates near each other."""
+    shared = bool(a.article_ids & b.article_ids)
+    event = 1.0 if shared else _scaled(_story(a, b, articles), 0.35, 0.75)
+    first, second = one.said_on or one.first_seen, other.said_on or other.first_seen
+    near = 0.5
+    if first is not None and second is not None:
+        days = abs((first - second).days)
+        near = 1.0 - min(1.0, days / max(1, settings.REDLINE_CONTRADICTION_WINDOW_DAYS))
+    return 0.75 * event + 0.25 * near
 
 
 def _verdicts(claims: list[Claim]) -> tuple[dict[Pair, Verdict], set[Pair]]:
@@ -188,9 +229,13 @@ def _verdicts(claims: list[Claim]) -> tuple[dict[Pair, Verdict], set[Pair]]:
                 continue
             judged.add(key)
             related = _relatedness(claim, other, side, sides[other.pk], articles)
-            verdict = judge(side, sides[other.pk], related)
-            if verdict is not None and verdict.score >= MIN_SCORE_BY_RULE.get(
-                verdict.rule, MIN_SCORE
+            close = _closeness(claim, other, side, sides[other.pk], articles)
+            verdict = judge(side, sides[other.pk], related, close)
+            # The threshold is on the score before the ranking bonus: the bonus only orders.
+            if (
+                verdict is not None
+                and close >= MIN_CLOSENESS
+                and verdict.base >= MIN_SCORE_BY_RULE.get(verdict.rule, MIN_SCORE)
             ):
                 found[key] = verdict
     return found, judged
