@@ -136,12 +136,15 @@ class Claim(models.Model):
     outlet_count = models.PositiveIntegerField(default=0)
     contradiction_count = models.PositiveIntegerField(default=0)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The claim's source sentences (non-rejected mentions) as one vector, kept by triggers on
+    # mentions (migration 0007): the dashboard finds sentence matches on the claim row itself.
+    sources_vector = SearchVectorField(null=True, editable=False)
     # Unit sentence vector (MiniLM, 384 floats): the normalised mean of the mentions' contents,
     # kept by claims/services/storing.py for claim matching.
     embedding = ArrayField(models.FloatField(), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["embedding"])
+    history = HistoricalRecords(excluded_fields=["embedding", "sources_vector"])
 
     class Meta:
         ordering = ["-said_on", "-id"]
@@ -162,6 +165,7 @@ class Claim(models.Model):
             ),
             models.Index(fields=["kind", "-said_on"], name="claim_kind_said"),
             GinIndex(fields=["search_vector"], name="claim_search"),
+            GinIndex(fields=["sources_vector"], name="claim_sources_search"),
             # The API lists in (updated_at, id) order; said_on and kind as trailing keys let a
             # filtered list skip non-matching rows inside the index, not by reading each row
             # (said_after on a list ordered by updated_at read 800,000 rows at 1M claims).

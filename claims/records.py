@@ -30,8 +30,8 @@ RECORD_KEYS = (
 )
 
 
-# Columns a list or record never shows: the matching vector and the search index's input.
-HEAVY_CLAIM_FIELDS = ("embedding", "search_vector")
+# Columns a list or record never shows: the matching vector and the search indexes' input.
+HEAVY_CLAIM_FIELDS = ("embedding", "search_vector", "sources_vector")
 
 
 def with_record_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:

@@ -5,7 +5,8 @@ per index instead of millions of inserts into each); foreign-key triggers are sk
 ``session_replication_role = replica`` (the generator writes consistent ids).
 ``Claim.search_vector`` is filled either by the claims trigger firing during COPY (``trigger``)
 or by one UPDATE after the load with the trigger off (``update``); ``compare_search_vector``
-measures both.
+measures both. ``Claim.sources_vector`` (the claim's sentences, kept by mention triggers that
+replica mode skips) is filled by one UPDATE after the COPY, and the table compacted again.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ SEARCH_VECTOR_SQL = (
     "setweight(to_tsvector('english', coalesce(text, '')), 'A') || "
     "setweight(to_tsvector('english', coalesce(red_line_about, '')), 'B')"
 )
+# The same fill as migration claims/0007 (the sentences of non-rejected mentions).
+SOURCES_VECTOR_FILL = """
+UPDATE claims_claim c
+   SET sources_vector = s.vector
+  FROM (SELECT claim_id, to_tsvector('english', string_agg(sentence, ' ' ORDER BY id)) AS vector
+          FROM claims_mention
+         WHERE status <> 'rejected'
+         GROUP BY claim_id) s
+ WHERE c.id = s.claim_id
+"""
 STRATEGIES = ("trigger", "update")
 TRIGGER = "claims_claim_search_vector_update"
 
@@ -168,8 +179,14 @@ def load(claims: int, *, seed: int = 7, strategy: str = "trigger") -> LoadReport
                     f"UPDATE claims_claim SET search_vector = {SEARCH_VECTOR_SQL}"  # type: ignore[arg-type]
                 ),
             )
-        conn.execute("SET session_replication_role = origin")
+        # Replica mode still on and the search-vector trigger back to ordinary: neither trigger
+        # fires on the fill; VACUUM FULL drops the row versions the fill left behind.
         conn.execute(f"ALTER TABLE claims_claim ENABLE TRIGGER {TRIGGER}")
+        conn.execute("SET work_mem = '256MB'")
+        _timed(report, "sources_vector", partial(conn.execute, SOURCES_VECTOR_FILL))
+        _timed(report, "sources_vector", partial(conn.execute, "VACUUM FULL claims_claim"))
+        conn.execute("RESET work_mem")
+        conn.execute("SET session_replication_role = origin")
         for _, definition in indexes:
             _timed(report, "indexes", partial(conn.execute, definition))
         _timed(report, "sequences", lambda: _reset_sequences(conn))
