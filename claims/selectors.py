@@ -13,11 +13,11 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
     F,
-    FloatField,
     Func,
     Max,
     OuterRef,
@@ -120,7 +120,7 @@ def _date(value: str | None, name: str, errors: list[str]) -> date | None:
 
 
 class SentenceVector(Func):
-    """``to_tsvector('english', sentence)``, the expression the mention GIN index is built on."""
+    """``to_tsvector('english', sentence)``: one sentence's vector, for the matched sentence."""
 
     template = f"to_tsvector('{SEARCH_CONFIG}', %(expressions)s)"
     output_field: Any = None
@@ -148,12 +148,110 @@ def search_query(q: str) -> SearchQuery:
     return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
 
 
-def claim_list(filters: ClaimFilters) -> QuerySet[Claim]:
-    """Claims matching the filters, newest first (best match first when searching).
+@dataclass
+class ClaimResults:
+    """A claim list, and whether a search matched more claims than it ranks."""
 
-    Rows carry ``headline`` (claim text with matches marked) and ``matched_sentence`` (the best
-    matching source sentence, marked) when searching.
+    claims: QuerySet[Claim]
+    pool: int = 0  # how many of the newest matches a search ranks (0: not a search)
+    pool_full: bool = False  # more claims matched than the pool holds
+    count: int | None = None  # the number of rows, when known without a query
+
+
+def claim_list(filters: ClaimFilters) -> QuerySet[Claim]:
+    """Claims matching the filters, newest first (best match first when searching)."""
+    return claim_results(filters).claims
+
+
+def claim_results(filters: ClaimFilters) -> ClaimResults:
+    """Claims matching the filters, newest first; a search ranks the newest matches.
+
+    A search takes the newest ``REDLINE_SEARCH_POOL`` claims whose text or source sentences
+    match (one query, ids only) and orders those by rank: the work is bounded however common
+    the words are. Rows carry ``headline`` (claim text with matches marked) and
+    ``matched_sentence`` (the best matching source sentence, marked), which PostgreSQL computes
+    for the rows of the page only (after the sort and LIMIT).
     """
+    claims = _filtered(filters)
+    if not filters.q:
+        return ClaimResults(claims.order_by(F("said_on").desc(nulls_last=True), "-id"))
+    query = search_query(filters.q)
+    size = max(1, int(settings.REDLINE_SEARCH_POOL))
+    pool = search_pool(claims, filters.q, size + 1)
+    best_sentence = (
+        Mention.objects.filter(claim=OuterRef("pk"))
+        .exclude(status=ReviewStatus.REJECTED)
+        .annotate(vector=SentenceVector(F("sentence")))
+        .filter(Matches(F("vector"), query))
+        .annotate(rank=SearchRank(F("vector"), query))
+        .order_by("-rank", "pk")
+    )
+    ranked = (
+        Claim.objects.filter(pk__in=pool[:size])
+        .select_related("speaker")
+        .defer(*HEAVY_CLAIM_FIELDS)
+        .annotate(
+            rank=Greatest(
+                Coalesce(SearchRank(F("search_vector"), query), Value(0.0)),
+                Coalesce(SearchRank(F("sources_vector"), query), Value(0.0)) * Value(0.8),
+            ),
+            headline=_marked("text", query),
+            matched_sentence=Subquery(
+                best_sentence.annotate(marked=_marked("sentence", query)).values("marked")[:1]
+            ),
+        )
+        .order_by("-rank", F("said_on").desc(nulls_last=True), "-id")
+    )
+    return ClaimResults(ranked, pool=size, pool_full=len(pool) > size, count=min(len(pool), size))
+
+
+def _marked(field: str, query: SearchQuery) -> SearchHeadline:
+    """The field's text with every match between MARK_START and MARK_STOP."""
+    return SearchHeadline(
+        field,
+        query,
+        config=SEARCH_CONFIG,
+        start_sel=MARK_START,
+        stop_sel=MARK_STOP,
+        highlight_all=True,
+    )
+
+
+def search_pool(claims: QuerySet[Claim], q: str, size: int) -> list[int]:
+    """Ids of the newest ``size`` claims of ``claims`` whose text or sources match ``q``.
+
+    Both vectors are on the claim row. First the newest ``REDLINE_SEARCH_WINDOW`` rows of the
+    list (its own index, in order) are tested, which is enough for common words and costs the
+    same for any word; only when they hold fewer matches does the query over every row run,
+    where the two GIN indexes find rarer words. (One query over every row lets PostgreSQL
+    choose, and it underestimates words that occur together, such as "red line": it then read
+    every one of 100,000 matches from the GIN indexes to keep the newest thousand.)
+    """
+    order = (F("said_on").desc(nulls_last=True), "-id")
+    window = claims.order_by(*order).values("id", "said_on", "search_vector", "sources_vector")
+    inner, params = window[: int(settings.REDLINE_SEARCH_WINDOW)].query.sql_with_params()
+    matches = f"websearch_to_tsquery('{SEARCH_CONFIG}', %s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Django's own SQL for the window, every value a bound parameter.
+            f"SELECT id FROM ({inner}) AS recent "
+            f"WHERE search_vector @@ {matches} OR sources_vector @@ {matches} "
+            "ORDER BY said_on DESC NULLS LAST, id DESC LIMIT %s",
+            [*params, q, q, size],
+        )
+        found = [row[0] for row in cursor.fetchall()]
+    if len(found) >= size:
+        return found
+    query = search_query(q)
+    return list(
+        claims.filter(Q(search_vector=query) | Q(sources_vector=query))
+        .order_by(*order)
+        .values_list("pk", flat=True)[:size]
+    )
+
+
+def _filtered(filters: ClaimFilters) -> QuerySet[Claim]:
+    """Claims (not merged away) matching every filter but the search words, unordered."""
     claims = (
         Claim.objects.filter(merged_into__isnull=True)
         .select_related("speaker")
@@ -186,60 +284,7 @@ def claim_list(filters: ClaimFilters) -> QuerySet[Claim]:
                 )
             )
         )
-    if not filters.q:
-        return claims.order_by(F("said_on").desc(nulls_last=True), "-id")
-    query = search_query(filters.q)
-    sentences = (
-        Mention.objects.filter(claim=OuterRef("pk"))
-        .exclude(status=ReviewStatus.REJECTED)
-        .annotate(vector=SentenceVector(F("sentence")))
-        .filter(Matches(F("vector"), query))
-    )
-    best_sentence = sentences.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "pk")
-    return (
-        # One id set from both GIN indexes (claim text, mention sentences): an OR of the two
-        # conditions would make PostgreSQL test every claim row instead.
-        claims.filter(
-            pk__in=Claim.objects.filter(Matches(F("search_vector"), query))
-            .order_by()
-            .values("pk")
-            .union(
-                Mention.objects.exclude(status=ReviewStatus.REJECTED)
-                .annotate(vector=SentenceVector(F("sentence")))
-                .filter(Matches(F("vector"), query))
-                .order_by()
-                .values("claim_id")
-            )
-        )
-        .annotate(
-            sentence_rank=Subquery(best_sentence.values("rank")[:1], output_field=FloatField()),
-            rank=Greatest(
-                Coalesce(SearchRank(F("search_vector"), query), Value(0.0)),
-                Coalesce(F("sentence_rank"), Value(0.0)) * Value(0.8),
-            ),
-            headline=SearchHeadline(
-                "text",
-                query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                highlight_all=True,
-            ),
-            matched_sentence=Subquery(
-                best_sentence.annotate(
-                    marked=SearchHeadline(
-                        "sentence",
-                        query,
-                        config=SEARCH_CONFIG,
-                        start_sel=MARK_START,
-                        stop_sel=MARK_STOP,
-                        highlight_all=True,
-                    )
-                ).values("marked")[:1]
-            ),
-        )
-        .order_by("-rank", F("said_on").desc(nulls_last=True), "-id")
-    )
+    return claims
 
 
 def filter_choices() -> dict[str, Any]:

@@ -120,6 +120,11 @@ REDLINE_PUBLIC_READ = env.bool("REDLINE_PUBLIC_READ", default=False)
 REDLINE_LIST_COUNT_AHEAD = env.int("REDLINE_LIST_COUNT_AHEAD", default=1000)
 # The filter form's speaker list is cached this long at most (a new or changed actor refreshes it).
 REDLINE_CHOICES_CACHE_SECONDS = env.int("REDLINE_CHOICES_CACHE_SECONDS", default=300)
+# The dashboard search ranks at most this many of the newest matching claims (best first).
+REDLINE_SEARCH_POOL = env.int("REDLINE_SEARCH_POOL", default=1000)
+# It first tests this many of the newest claims of the list (enough for words in 2 % of them);
+# rarer words then come from the GIN indexes.
+REDLINE_SEARCH_WINDOW = env.int("REDLINE_SEARCH_WINDOW", default=50000)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -25,19 +25,21 @@ from sources.models import Article, Outlet
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Red-line claims (or all), newest or best-matching first, with filters and search."""
     filters = selectors.ClaimFilters.from_query(request.GET)
-    page = page_of(request, selectors.claim_list(filters), settings.REDLINE_LIST_COUNT_AHEAD)
+    results = selectors.claim_results(filters)
+    page = page_of(request, results.claims, settings.REDLINE_LIST_COUNT_AHEAD, results.count)
     for claim in page.object_list:
         claim.headline_html = marked(getattr(claim, "headline", None))  # type: ignore[attr-defined]
         claim.sentence_html = marked(getattr(claim, "matched_sentence", None))  # type: ignore[attr-defined]
     context = {
         "filters": filters,
         "page": page,
+        "pool": f"{results.pool:,}" if results.pool_full else "",
         "per": request.GET.get("per", ""),
         "query_base": filters.as_query(per=request.GET.get("per", "")),
-        **selectors.filter_choices(),
     }
-    template = "claims/_claim_results.html" if is_htmx(request) else "claims/dashboard.html"
-    return render(request, template, context)
+    if is_htmx(request):  # the results only: no filter form to fill
+        return render(request, "claims/_claim_results.html", context)
+    return render(request, "claims/dashboard.html", {**context, **selectors.filter_choices()})
 
 
 @reader_required

@@ -26,12 +26,17 @@ class CappedPaginator(Paginator):
     page counts further from there.
     """
 
-    def __init__(self, object_list: Any, per_page: int, number: int, ahead: int) -> None:
+    def __init__(
+        self, object_list: Any, per_page: int, number: int, ahead: int, known: int | None = None
+    ) -> None:
         super().__init__(object_list, per_page)
         self.limit = (number - 1) * per_page + max(ahead, per_page)
+        self.known = known
 
     @cached_property
     def count(self) -> int:
+        if self.known is not None:
+            return min(self.known, self.limit + 1)
         rows = self.object_list
         if isinstance(rows, QuerySet):
             # COUNT over a LIMITed subquery: the scan stops after limit + 1 rows.
@@ -63,11 +68,14 @@ def page_size(request: HttpRequest) -> int:
     return max(5, min(per, MAX_PAGE_SIZE))
 
 
-def page_of(request: HttpRequest, items: Any, count_ahead: int | None = None) -> Page:
-    """The requested page (``page``) of ``items``; with ``count_ahead``, a bounded count."""
+def page_of(
+    request: HttpRequest, items: Any, count_ahead: int | None = None, count: int | None = None
+) -> Page:
+    """The requested page (``page``) of ``items``; with ``count_ahead``, a bounded count (or
+    ``count``, when the caller knows it)."""
     per = page_size(request)
     if count_ahead is None:
         return Paginator(items, per).get_page(request.GET.get("page"))
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdigit() and int(raw) > 0 else 1
-    return CappedPaginator(items, per, number, count_ahead).get_page(number)
+    return CappedPaginator(items, per, number, count_ahead, count).get_page(number)

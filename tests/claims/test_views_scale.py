@@ -12,7 +12,7 @@ from claims import selectors
 from claims.models import Actor, Claim, ClaimRelation
 from claims.services.contradictions import refresh_contradiction_counts
 from claims.views.paging import CappedPaginator, page_of
-from tests.claims.curation_data import make_analyst
+from tests.claims.curation_data import make_analyst, make_article, mention
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,47 @@ def test_actor_timeline_escapes_text_and_links_each_dot(analyst_client: Client) 
     assert f'<a href="{reverse("claims:claim", args=[claim.pk])}" class="dot-link">' in chart
     assert "<script>" not in chart and "&lt;script&gt;" in chart
     assert "Evil &lt;b&gt;Speaker&lt;/b&gt;" in chart
+
+
+def _dated(text: str, day: int, **fields: object) -> Claim:
+    return Claim.objects.create(
+        text=text, said_on=date(2024, 3, 1) + timedelta(days=day), red_line=True, **fields
+    )
+
+
+def test_search_ranks_only_the_newest_matches(analyst_client: Client, settings: object) -> None:
+    settings.REDLINE_SEARCH_POOL = 3  # type: ignore[attr-defined]
+    oldest_best = _dated("glacier glacier melt at the glacier", 0, red_line_about="glacier")
+    older = _dated("glacier talks", 1)
+    newer = [_dated("glacier talks again", 2), _dated("more glacier talks", 3)]
+    best_recent = _dated("glacier glacier glacier", 4)
+    _dated("nothing to see here", 5)
+    results = selectors.claim_results(selectors.ClaimFilters(q="glacier"))
+    assert results.pool_full and results.count == 3
+    ranked = [c.pk for c in results.claims]
+    assert ranked[0] == best_recent.pk
+    assert set(ranked) == {best_recent.pk, *(c.pk for c in newer)}
+    assert oldest_best.pk not in ranked and older.pk not in ranked
+    html = analyst_client.get(reverse("claims:dashboard"), {"q": "glacier"}).content.decode()
+    assert "More than 3 claims match" in html
+    # With room for every match, the best one ranks first whatever its age.
+    settings.REDLINE_SEARCH_POOL = 10  # type: ignore[attr-defined]
+    results = selectors.claim_results(selectors.ClaimFilters(q="glacier"))
+    assert not results.pool_full and results.count == 5
+    assert next(iter(results.claims)).pk == oldest_best.pk
+
+
+def test_search_finds_older_and_sentence_matches_past_the_window(settings: object) -> None:
+    settings.REDLINE_SEARCH_WINDOW = 2  # type: ignore[attr-defined]
+    by_text = _dated("the moraine is ours", 0)
+    by_sentence = _dated("the border is ours", 1)
+    article = make_article("Officials said the moraine border is ours. Later text.")
+    mention(by_sentence, article, "Officials said the moraine border is ours.")
+    for day in range(2, 6):
+        _dated(f"unrelated statement {day}", day)
+    results = selectors.claim_results(selectors.ClaimFilters(q="moraine"))
+    claims = list(results.claims)
+    # The claim's own text ranks above a match in a source sentence only.
+    assert [c.pk for c in claims] == [by_text.pk, by_sentence.pk]
+    assert "\x02moraine\x03" in claims[1].matched_sentence  # type: ignore[attr-defined]
+    assert not results.pool_full and results.count == 2
