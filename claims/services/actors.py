@@ -10,6 +10,13 @@ person named by a bare description ("Azerbaijani president") the one person whos
 Merged actors are followed through ``merged_into``. Surface forms are kept as pipeline aliases so
 later runs find them exactly. Metonymy stays as written: "the Kremlin" and "Moscow" are actors of
 their own, as the annotation guide says.
+
+Names: a leading "the" is dropped before a proper name ("the Kremlin" → "Kremlin") but kept
+before a description ("the head of state"), which is no name; look-ups ignore it either way. The
+fuzzy step compares proper names only, never descriptions, and a bare surname (or a name that
+scores alike on two actors) is folded only when one actor fits. An actor found under a fuller
+proper name takes that name ("Peskov" → "Dmitry Peskov", "Vince Gray" → "Vincent Gray") unless
+an editor has curated it (renamed it, merged into it, or gave it an alias).
 """
 
 from __future__ import annotations
@@ -26,6 +33,14 @@ from claims.models import Actor, ActorAlias, Origin
 from claims.text import normalize_name
 
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# Any leading article, for look-ups: "a lawsuit", "the lawsuit" and "lawsuit" are one key.
+_ANY_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+# Page furniture a name may carry at its start ("• LaCroix").
+_LEADING_MARKS = "•·▪►»*-–— "
+# Lower-case words a proper name may hold ("Ministry of Defence", "Ursula von der Leyen").
+_NAME_JOINERS = frozenset(
+    {"of", "and", "for", "the", "on", "in", "de", "del", "der", "la", "le", "von", "van", "al"}
+)
 # Forms too vague to become an alias: pronouns and bare descriptions shared by many speakers.
 _VAGUE_FORMS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its"}
 _MAX_MERGE_HOPS = 20
@@ -97,14 +112,39 @@ _TITLES = frozenset(
 _DESCRIPTION_FILLER = frozenset({"the", "a", "an", "of", "its", "his", "her"})
 
 
+def reads_as_name(text: str) -> bool:
+    """Every word capitalised but joining words ("Ministry of Defence"), not a description."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+    )
+
+
 def canonical_form(name: str) -> str:
-    """A display name without a leading "the" and with single spaces."""
-    return " ".join(_LEADING_ARTICLE.sub("", name.strip()).split())
+    """A display name with single spaces, no leading bullet, and no leading "the" before a
+    proper name ("the Kremlin" → "Kremlin"). A description keeps it: "the head of state", and
+    a capitalised title ("the President", "the Prime Minister of Armenia") is no name either."""
+    text = " ".join(name.strip().lstrip(_LEADING_MARKS).split())
+    bare = _LEADING_ARTICLE.sub("", text)
+    if bare == text or not reads_as_name(bare) or bare.split()[0].casefold() in _TITLES:
+        return text
+    return bare
 
 
 def lookup_key(name: str) -> str:
-    """The key names and aliases are compared on: normalized, leading "the" dropped."""
-    return normalize_name(canonical_form(name).replace("’", "'").replace("‘", "'"))
+    """The key names and aliases are compared on: normalized, leading article dropped."""
+    bare = _ANY_ARTICLE.sub("", canonical_form(name))
+    return normalize_name(bare.replace("’", "'").replace("‘", "'"))
+
+
+def stored_keys(name: str) -> list[str]:
+    """The normalized names a stored actor or alias may carry for ``name``: the look-up key, the
+    same after an article (descriptions keep theirs), and as the text wrote its apostrophes."""
+    key = lookup_key(name)
+    written = normalize_name(canonical_form(name))
+    return list(dict.fromkeys([key, f"the {key}", f"a {key}", f"an {key}", written]))
 
 
 def follow_merges(actor: Actor) -> Actor:
@@ -126,19 +166,45 @@ def is_proper_name(name: str) -> bool:
 
 
 def _exact(ref: ActorRef, forms: list[str]) -> Actor | None:
-    key = lookup_key(ref.name)
-    actor = Actor.objects.filter(normalized_name=key).first()
-    if actor is not None:
-        return actor
-    keys = [lookup_key(form) for form in forms]
-    aliases = ActorAlias.objects.filter(normalized__in=keys, actor__kind=ref.kind).select_related(
-        "actor"
-    )
-    by_key = {alias.normalized: alias.actor for alias in aliases}
-    for candidate in keys:
-        if candidate in by_key:
-            return by_key[candidate]
+    keys = stored_keys(ref.name)
+    found = {a.normalized_name: a for a in Actor.objects.filter(normalized_name__in=keys)}
+    for key in keys:
+        if key in found:
+            return found[key]
+    aliases = ActorAlias.objects.filter(
+        normalized__in=[key for form in forms for key in stored_keys(form)], actor__kind=ref.kind
+    ).select_related("actor")
+    by_key = {alias.normalized: alias for alias in aliases}
+    for form in forms:
+        for key in stored_keys(form):
+            alias = by_key.get(key)
+            if alias is not None and not _ambiguous_surname(ref, form, alias):
+                return alias.actor
     return None
+
+
+def _bare_surname(ref: ActorRef, form: str) -> str | None:
+    """The surname a person is named by alone ("Peskov"), or None for any other form."""
+    key = lookup_key(form)
+    if ref.kind != "person" or " " in key or len(key) < 3 or not reads_as_name(form):
+        return None
+    return key
+
+
+def _people_with_surname(surname: str) -> set[int]:
+    rows = Actor.objects.filter(
+        kind="person", merged_into=None, normalized_name__endswith=f" {surname}"
+    )
+    return set(rows.values_list("pk", flat=True)[:5])
+
+
+def _ambiguous_surname(ref: ActorRef, form: str, alias: ActorAlias) -> bool:
+    """A pipeline alias that is a bare surname two known people share names neither of them;
+    an editor's alias decides alone."""
+    surname = _bare_surname(ref, form)
+    if surname is None or alias.origin == Origin.EDITOR:
+        return False
+    return len(_people_with_surname(surname) | {alias.actor_id}) > 1
 
 
 def abbreviate_suffixes(key: str) -> str:
@@ -183,23 +249,84 @@ def name_similarity(query: str, candidate: str, **_: object) -> float:
     return score
 
 
+def _same_word(a: str, b: str) -> bool:
+    """One word spelt two ways: equal, one edit apart ("defence"/"defense"), or one stem with
+    another ending ("Ukraine's"/"Ukrainian", "authority"/"authorities"); short words must agree."""
+    if a == b:
+        return True
+    a, b = a.removesuffix("'s"), b.removesuffix("'s")
+    shorter = min(len(a), len(b))
+    if shorter < 5:
+        return a == b
+    if OSA.distance(a, b) <= 1:
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= max(5, shorter - 1)
+
+
+def word_similarity(query: str, candidate: str, **_: object) -> float:
+    """0-100 for organisations, states and groups: the whole-name ratio when the two names
+    agree word for word (spelling aside), else 0. One other word is another body: the
+    "Iranian" and the "Ukrainian foreign ministry", the Russian "army" and "navy"."""
+    q_words = abbreviate_suffixes(query).replace(".", "").split()
+    c_words = abbreviate_suffixes(candidate).replace(".", "").split()
+    if len(q_words) != len(c_words) or not all(map(_same_word, q_words, c_words)):
+        return 0.0
+    return max(fuzz.ratio(query, candidate), 100.0 if q_words == c_words else 0.0)
+
+
+def _comparable(kind: str, form: str) -> bool:
+    """Whether a form takes part in the fuzzy step: a person's proper name, or any name or
+    description of another kind (compared word for word)."""
+    return kind != "person" or reads_as_name(canonical_form(form))
+
+
 def _fuzzy(ref: ActorRef, forms: list[str], threshold: float) -> Actor | None:
+    """The actor whose name or alias is spelt like one of the ref's forms (same kind).
+
+    A person is compared on proper names only (a description is no spelling of a name); other
+    kinds word for word. A bare surname is folded only when every close name belongs to one
+    actor; any other form takes the best score, unless two actors share it.
+    """
     choices: dict[tuple[int, str], str] = {}
-    for pk, key in Actor.objects.filter(kind=ref.kind).values_list("pk", "normalized_name"):
-        choices[(pk, key)] = key
-    aliases = ActorAlias.objects.filter(actor__kind=ref.kind).values_list("actor_id", "normalized")
-    for pk, key in aliases:
-        choices[(pk, key)] = key
+    full_names: set[int] = set()
+    for pk, name in Actor.objects.filter(kind=ref.kind).values_list("pk", "name"):
+        if _comparable(ref.kind, name):
+            choices[(pk, name)] = lookup_key(name)
+            if " " in choices[(pk, name)]:
+                full_names.add(pk)
+    aliases = ActorAlias.objects.filter(actor__kind=ref.kind).values_list("actor_id", "alias")
+    for pk, alias in aliases:
+        if _comparable(ref.kind, alias):
+            choices[(pk, alias)] = lookup_key(alias)
     if not choices:
         return None
+    # A full name is not compared with the bare-surname alias of someone with a full name:
+    # "Pal Varga" is not "Lena Varga" because she was once called "Varga".
+    named_choices = {
+        choice: key
+        for choice, key in choices.items()
+        if " " in key or choice[0] not in full_names or ref.kind != "person"
+    }
+    scorer = name_similarity if ref.kind == "person" else word_similarity
     best: tuple[float, int] | None = None
     for form in forms:
         key = lookup_key(form)
-        if len(key) < 4 or key in _VAGUE_FORMS:
+        if len(key) < 4 or key in _VAGUE_FORMS or not _comparable(ref.kind, form):
             continue
-        found = process.extractOne(key, choices, scorer=name_similarity, score_cutoff=threshold)
-        if found is not None and (best is None or found[1] > best[0]):
-            best = (found[1], found[2][0])
+        pool = named_choices if " " in key else choices
+        found = process.extract(key, pool, scorer=scorer, score_cutoff=threshold, limit=None)
+        if not found:
+            continue
+        top = max(score for _key, score, _choice in found)
+        if _bare_surname(ref, form) is not None:
+            actors = {choice[0] for _key, _score, choice in found}
+        else:
+            actors = {choice[0] for _key, score, choice in found if score == top}
+        if len(actors) != 1:
+            continue
+        if best is None or top > best[0]:
+            best = (top, actors.pop())
     if best is None:
         return None
     return Actor.objects.get(pk=best[1])
@@ -270,15 +397,15 @@ def _create(ref: ActorRef) -> Actor:
             return Actor.objects.create(name=name, kind=ref.kind, role=ref.role[:300])
     except IntegrityError:
         # Another worker created it between our look-up and insert.
-        return Actor.objects.get(normalized_name=lookup_key(name))
+        return Actor.objects.get(normalized_name=normalize_name(name))
 
 
 def remember_surface_forms(actor: Actor, ref: ActorRef) -> None:
     """Store the ref's names as pipeline aliases of the actor, never taking another's alias."""
     forms = {canonical_form(f) for f in (ref.name, *ref.surface_forms)}
-    keys = {lookup_key(f): f for f in forms if f}
-    keys.pop(actor.normalized_name, None)
-    keys = {k: f for k, f in keys.items() if k not in _VAGUE_FORMS and len(k) >= 2}
+    own = lookup_key(actor.name)
+    keys = {normalize_name(f): f for f in forms if f and lookup_key(f) != own}
+    keys = {k: f for k, f in keys.items() if lookup_key(f) not in _VAGUE_FORMS and len(k) >= 2}
     if not keys:
         return
     taken = set(ActorAlias.objects.filter(normalized__in=keys).values_list("normalized", flat=True))
@@ -295,6 +422,76 @@ def remember_surface_forms(actor: Actor, ref: ActorRef) -> None:
             continue
 
 
+def _name_words(name: str) -> list[str]:
+    return abbreviate_suffixes(lookup_key(name).replace(".", ". ")).replace(".", "").split()
+
+
+def is_fuller_name(new: str, old: str, *, person: bool = False) -> bool:
+    """``new`` names what ``old`` names, more fully: each word of ``old`` begins a word of
+    ``new``, in order, and ``new`` is longer ("Peskov" → "Dmitry Peskov", "Vince Gray" →
+    "Vincent Gray", "D. Peskov" → "Dmitry Peskov"). A person keeps the surname, and a first and
+    last name gain no middle name ("Rafael Grossi" is how readers know him). Company suffixes
+    spelt either way tie."""
+    new_words, old_words = _name_words(new), _name_words(old)
+    if not old_words or len("".join(new_words)) <= len("".join(old_words)):
+        return False
+    if person and (
+        old_words[-1] != new_words[-1] or (len(old_words) > 1 and len(new_words) > len(old_words))
+    ):
+        return False
+    position = 0
+    for word in old_words:
+        while position < len(new_words) and not new_words[position].startswith(word):
+            position += 1
+        if position == len(new_words):
+            return False
+        position += 1
+    return True
+
+
+def curated_by_editor(actor: Actor) -> bool:
+    """An editor renamed the actor, merged another into it, or gave it an alias."""
+    return (
+        actor.aliases.filter(origin=Origin.EDITOR).exists()
+        or Actor.objects.filter(merged_into=actor).exists()
+        or actor.history.filter(history_user__isnull=False).exists()
+    )
+
+
+def _take_fuller_name(actor: Actor, ref: ActorRef) -> Actor:
+    """Rename a pipeline actor named by a description, or by a shorter form of the ref's
+    proper name, to that proper name; its old name stays an alias."""
+    # Countries keep the short name readers know ("Russia", not "Russian Federation").
+    if ref.kind not in ("person", "organization", "group") or actor.kind != ref.kind:
+        return actor
+    person = ref.kind == "person"
+    name = strip_titles(canonical_form(ref.name)) if person else canonical_form(ref.name)
+    if not reads_as_name(name) or not (
+        is_fuller_name(name, actor.name, person=person)
+        or not reads_as_name(canonical_form(actor.name))
+    ):
+        return actor
+    key = normalize_name(name)
+    if (
+        Actor.objects.filter(normalized_name=key).exclude(pk=actor.pk).exists()
+        or ActorAlias.objects.filter(normalized=key).exclude(actor=actor).exists()
+        or curated_by_editor(actor)
+    ):
+        return actor
+    old = actor.name
+    try:
+        with transaction.atomic():
+            ActorAlias.objects.filter(actor=actor, normalized=key).delete()
+            actor.name = name
+            actor._change_reason = "pipeline: fuller name"  # type: ignore[attr-defined]
+            actor.save()
+            if not ActorAlias.objects.filter(normalized=normalize_name(old)).exists():
+                ActorAlias.objects.create(actor=actor, alias=old, origin=Origin.PIPELINE)
+    except IntegrityError:
+        actor.refresh_from_db()
+    return actor
+
+
 def resolve_actor(ref: ActorRef, threshold: float | None = None) -> Actor:
     """The canonical Actor for an extracted reference, creating it when nothing matches."""
     if threshold is None:
@@ -309,7 +506,7 @@ def resolve_actor(ref: ActorRef, threshold: float | None = None) -> Actor:
         or _fuzzy(ref, forms, threshold)
         or _create(ref)
     )
-    actor = follow_merges(actor)
+    actor = _take_fuller_name(follow_merges(actor), ref)
     if not actor.role and ref.role:
         Actor.objects.filter(pk=actor.pk, role="").update(role=ref.role[:300])
         actor.role = ref.role[:300]
