@@ -27,6 +27,7 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -238,7 +239,29 @@ class ArticleActors:
             return " ".join(
                 t.text for t in head.subtree if t.i < ent.start and t.dep_ not in ("det", "punct")
             )
-        return ""
+        return self._role_before_comma(ent)
+
+    def _role_before_comma(self, ent: Span) -> str:
+        """ "the President of Azerbaijan, Ilham Aliyev": a parser may hang the name on the
+        country (apposition) or on the title (conjunct); the role runs up to the comma."""
+        if ent.root.dep_ not in ("appos", "conj") or ent.start == 0:
+            return ""
+        if self.doc[ent.start - 1].text != ",":
+            return ""
+        noun = ent.root.head
+        for _ in range(3):
+            if noun.lower_ in lexicon.ROLE_NOUNS and noun.i < ent.start:
+                break
+            if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                return ""
+            noun = noun.head.head
+        else:
+            return ""
+        start = min([t.i for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.i])
+        words = [t.text for t in self.doc[start : ent.start - 1] if not t.is_punct]
+        if any(t.dep_ == "cc" for t in self.doc[noun.i : ent.start]):
+            return ""
+        return " ".join(words)
 
     def _match_person(self, name: str, *, first_names: bool = True) -> str | None:
         """The known person a name refers to: same words, same surname, or a close spelling."""
@@ -271,16 +294,47 @@ class ArticleActors:
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker a subject (or "according to" object) names, or None if it names none."""
         lower = head.lower_
+        if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            antecedent = self._antecedent(head.head.head)
+            return self.resolve(antecedent) if antecedent is not None else None
         if head.pos_ == "PRON" or lower in lexicon.PERSON_PRONOUNS | lexicon.NONPERSON_PRONOUNS:
             return self._resolve_pronoun(head)
-        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-            return self.resolve(head.head.head)
         ent = self._entity_of(head)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and head.i == ent.root.i:
+            person = self._appositive_person(head)
+            if person is not None:
+                return person
         if ent is not None and not _only_role_words(ent):
             return self._from_entity(ent, head)
         if _looks_like_name(head):
             return self._from_proper_noun(head)
         return self._from_description(head)
+
+    def _antecedent(self, noun: Token) -> Token | None:
+        """What a relative clause is about. A parser may hang it on the time phrase after the
+        speaker ("the Kremlin on Monday, which confirmed …"): then the name before that phrase."""
+        if noun.ent_type_ not in ("DATE", "TIME"):
+            return noun
+        i = noun.i
+        while i >= noun.sent.start and (
+            self.doc[i].ent_type_ in ("DATE", "TIME")
+            or self.doc[i].dep_ in ("prep", "punct", "det")
+            or self.doc[i].is_space
+        ):
+            i -= 1
+        if i < noun.sent.start:
+            return None
+        ent = self._entity_of(self.doc[i])
+        return ent.root if ent is not None else None
+
+    def _appositive_person(self, head: Token) -> Speaker | None:
+        """An organisation with the person who speaks for it in apposition ("the intelligence
+        directorate, Andriy Usov, denied …"): the sentence names the person, who is the speaker."""
+        for child in head.children:
+            ent = self._entity_of(child) if child.dep_ == "appos" else None
+            if ent is not None and ent.label_ == "PERSON":
+                return self._from_entity(ent, ent.root)
+        return None
 
     def _entity_of(self, head: Token) -> Span | None:
         if head.ent_type_ in lexicon.ENTITY_KINDS:
@@ -335,7 +389,11 @@ class ArticleActors:
             return Speaker(self._other(_strip_article(name), lexicon.INSTITUTION_NAMES[key]))
         if head.lower_ in lexicon.INSTITUTION_NOUNS:
             return Speaker(self._other(_strip_article(name), "organization"))
-        canonical = self._match_person(name)
+        # "Mayor Ines Corra" is the Ines Corra the article names (titles are no part of names).
+        untitled = _without_titles(name)
+        canonical = self._match_person(name) or (
+            self._match_person(untitled) if untitled != name and " " in untitled else None
+        )
         if canonical:
             return Speaker(self._person_ref(canonical))
         label = self.labels.get(_strip_article(name))
@@ -348,7 +406,7 @@ class ArticleActors:
 
     def _from_description(self, head: Token) -> Speaker | None:
         lower = head.lower_
-        left = [t for t in head.subtree if t.i < head.i]
+        left = _left_phrase(head)
         modifiers = [t for t in left if t.dep_ not in ("det", "punct", "predet") or _joins_word(t)]
         right = [t for t in head.subtree if t.i > head.i]
         determiners = {t.lower_ for t in left if t.dep_ in ("det", "nummod", "amod", "predet")}
@@ -455,15 +513,23 @@ class ArticleActors:
             and t.pos_ in ("PROPN", "ADJ", "NOUN")
             and t.lower_ not in lexicon.ROLE_NOUNS | {"press", "former", "top", "senior"}
         }
+        owner = {
+            clean_name(phrase(list(c.subtree))).lower()
+            for c in head.children
+            if c.dep_ == "poss" and c.pos_ == "PROPN"
+        }
         candidates = [
-            p for p in self.persons.values() if any(normalise_role(r) == wanted for r in p.roles)
+            p
+            for p in self.persons.values()
+            if any(normalise_role(r) == wanted and _owners_agree(owner, r) for r in p.roles)
         ]
         if not candidates:
             return None
 
         def overlap(person: _Person) -> int:
             text = " ".join(person.roles).lower()
-            return sum(1 for q in qualifiers if q in text)
+            words = [w.strip(",.'’") for w in text.split()]
+            return sum(1 for q in qualifiers if q in text or any(_same_stem(q, w) for w in words))
 
         best = max(candidates, key=overlap)
         if (strict or qualifiers) and overlap(best) == 0:
@@ -590,6 +656,26 @@ _COMMON_NOUNS = (
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+_POSSESSOR = re.compile(r"([^\s,]+)\s?['’]s\b")
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """A country and its adjective ("Azerbaijan"/"Azerbaijani", "Russia"/"Russian"): one
+    stem of five letters or more, the shorter word at most a letter short of it."""
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
+    if common is None:
+        common = min(len(a), len(b))
+    return common >= max(5, min(len(a), len(b)) - 1)
+
+
+def _owners_agree(owner: set[str], role: str) -> bool:
+    """A description's owner ("Sundra's water minister") fits a role with no owner or the same
+    one, not another's ("Kethar's minister of water")."""
+    owners = {m.lower() for m in _POSSESSOR.findall(role)}
+    return not owner or not owners or bool(owner & owners)
 
 
 def _joins_word(token: Token) -> bool:
@@ -600,6 +686,16 @@ def _joins_word(token: Token) -> bool:
         and token.i > 0
         and not token.doc[token.i - 1].whitespace_
     )
+
+
+def _left_phrase(head: Token) -> list[Token]:
+    """The words of a description before its head, as one run: a comma or a gap in the parse
+    ends it ("In July, X settled a class action lawsuit" → "a class action")."""
+    inside = {t.i for t in head.subtree}
+    start = head.i
+    while start - 1 in inside and head.doc[start - 1].text not in (",", ";", "(", ")"):
+        start -= 1
+    return list(head.doc[start : head.i])
 
 
 def _short_complement(head: Token) -> list[Token]:
@@ -624,6 +720,14 @@ def _name_tokens(head: Token) -> list[Token]:
         if child.dep_ in ("compound", "flat"):
             words.extend(_name_tokens(child))
     return words
+
+
+def _without_titles(name: str) -> str:
+    """A name without the title words before it ("Mayor Ines Corra" → "Ines Corra")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in lexicon.TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _is_title_word(token: Token) -> bool:

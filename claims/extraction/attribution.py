@@ -123,6 +123,9 @@ def _subjects(token: Token) -> list[Token]:
             before = [t for t in subj if t.i < current.i]
             chosen = before[-1] if len(subj) > 1 and before else subj[0]
             return _with_conjuncts(_after_dash(chosen, current))
+        inverted = _inverted_subject(current) if current.i == token.i else None
+        if inverted is not None:
+            return _with_conjuncts(inverted)
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return []
         if current.dep_ == "relcl":
@@ -136,6 +139,34 @@ def _subjects(token: Token) -> list[Token]:
         if current.lower_ in _BLOCKING_FORMS:
             return []
     return []
+
+
+_QUOTE_ENDS = frozenset({"”", '"', "’", "'"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“…,” countered Aliyev.": after a quotation the speaker may follow the verb, and a
+    parser may take it for the object; it is the speaker when it ends the clause."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or not (
+        before.text in _QUOTE_ENDS
+        or (before.text == "," and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children))
+    ):
+        return None
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "attr", "npadvmod", "oprd", "dative"):
+            continue
+        words = list(child.subtree)
+        after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+        if (
+            child.pos_ in ("PROPN", "NOUN")
+            and words[0].i == verb.i + 1
+            and (after is None or after.is_punct or after.is_space)
+        ):
+            return child
+        return None
+    return None
 
 
 def _after_dash(subject: Token, verb: Token) -> Token:

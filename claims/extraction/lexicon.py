@@ -184,6 +184,7 @@ TITLE_WORDS: frozenset[str] = _words(
     mr mrs ms dr sir president prime minister foreign defence defense secretary spokesman
     spokeswoman spokesperson general gen. lt. col. colonel admiral senator sen. rep.
     ambassador chancellor king queen prince pope chief deputy vice leader commander press
+    mayor governor
     """
 )
 

@@ -34,27 +34,42 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Words that open a sentence, not the rest of a wrapped one: a long line without a full stop
+# followed by "The Kremlin warned …" is a paragraph that lost its stop.
+_SENTENCE_OPENERS = frozenset(
+    {"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "these", "those", "but"}
+    | {"however", "meanwhile", "in", "on", "at", "after", "when", "while", "according", "there"}
+)
+
+
+def _opens_sentence(line: str) -> bool:
+    first = line.split(maxsplit=1)[0]
+    return first[:1] in (OPENING, STRAIGHT) or first.lower().strip(",") in _SENTENCE_OPENERS
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of every paragraph: a non-blank line, joined with the next one
-    when it is long and stops mid-sentence (a page that wrapped a sentence across lines)."""
+    when it is long and stops mid-sentence (a page that wrapped a sentence across lines), unless
+    the next one opens a sentence of its own."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    joinable = False
+    # Whether the last line stopped mid-sentence: surely (on "of", "the") or maybe (long).
+    surely = maybe = False
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            if joinable and spans:
+            if spans and (surely or (maybe and not _opens_sentence(stripped))):
                 spans[-1] = (spans[-1][0], pos + lead + len(stripped))
             else:
                 spans.append((pos + lead, pos + lead + len(stripped)))
             start, end = spans[-1]
             words = text[start:end].split()
-            joinable = text[end - 1] not in _TERMINAL and (
-                len(words) >= _BROKEN_LINE_WORDS or words[-1] in _FUNCTION_WORDS
-            )
+            open_end = text[end - 1] not in _TERMINAL
+            surely = open_end and words[-1] in _FUNCTION_WORDS
+            maybe = open_end and len(words) >= _BROKEN_LINE_WORDS
         else:
-            joinable = False
+            surely = maybe = False
         pos += len(line) + 1
     return spans
 

@@ -1,4 +1,5 @@
-"""``manage.py evaluate GOLD.json --corpus DIR [--json]``: score the system on a fresh database."""
+"""``manage.py evaluate GOLD.json --corpus DIR [--json] [--speakers]``: score the system on a
+fresh database; ``--speakers`` also lists wrong speakers, pure extraction against the full loop."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.evaluation.scoring import format_table
+from claims.evaluation.corpus import claim_records, extract_corpus, read_corpus
+from claims.evaluation.scoring import format_table, score
+from claims.evaluation.speakers import format_speaker_errors, speaker_errors
 from claims.services.evaluation import evaluate_corpus, fresh_database, run_as_dict
 
 
@@ -24,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("gold", type=Path, help="gold annotation (redline-gold/1 JSON)")
         parser.add_argument("--corpus", type=Path, required=True, help="folder of articles")
         parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+        parser.add_argument(
+            "--speakers",
+            action="store_true",
+            help="list matched statements with a wrong speaker, pure extraction vs full loop",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         gold_path: Path = options["gold"]
@@ -51,3 +59,8 @@ class Command(BaseCommand):
             f"{total:.1f} s (ingest {run.seconds['ingest']:.1f}, "
             f"extract {run.seconds['extract']:.1f}, score {run.seconds['score']:.1f})"
         )
+        if options["speakers"]:
+            articles = read_corpus(corpus)
+            pure = score(gold, claim_records(list(extract_corpus(articles))))
+            texts = {a.file: a.text for a in articles}
+            self.stdout.write(format_speaker_errors(speaker_errors(pure, run.scores, texts)))
