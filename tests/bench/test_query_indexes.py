@@ -160,3 +160,19 @@ def test_opponents_start_from_the_contradicted_claims(speaker: Actor, no_seqscan
         selectors.actor_opponents(speaker)
     for query in queries.captured_queries[:2]:
         assert "claim_speaker_contradicted" in explain(query["sql"])
+
+
+def test_timeline_reads_the_red_line_index(speaker: Actor, index_order: None) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        selectors.timeline_claims(selectors.ClaimFilters())
+    query = explain(queries.captured_queries[-1]["sql"])
+    assert "claim_redline_said" in query and "Sort" not in query
+
+
+def test_review_filter_probes_each_listed_claim(speaker: Actor, no_seqscan: None) -> None:
+    # A hashed subplan would first read every mention with that status; over 60 rows the
+    # planner has no reason to hash, so the SQL is checked too: OFFSET 0 rules hashing out.
+    claims = selectors.claim_list(selectors.ClaimFilters(review="confirmed"))[:25]
+    assert str(claims.query).count("OFFSET 0)") == 2
+    query = plan(claims)
+    assert "SubPlan" in query and "hashed" not in query

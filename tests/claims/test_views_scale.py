@@ -9,7 +9,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from claims import selectors
-from claims.models import Actor, Claim, ClaimRelation
+from claims.models import Actor, ActorAlias, Claim, ClaimRelation
 from claims.services.contradictions import refresh_contradiction_counts
 from claims.views.paging import CappedPaginator, page_of
 from tests.claims.curation_data import make_analyst, make_article, mention
@@ -171,3 +171,23 @@ def test_search_finds_older_and_sentence_matches_past_the_window(settings: objec
     assert [c.pk for c in claims] == [by_text.pk, by_sentence.pk]
     assert "\x02moraine\x03" in claims[1].matched_sentence  # type: ignore[attr-defined]
     assert not results.pool_full and results.count == 2
+
+
+def test_actor_list_counts_claims_most_quoted_first() -> None:
+    busy, quiet = Actor.objects.create(name="Busy Voice"), Actor.objects.create(name="Quiet Voice")
+    _claims(busy, 3)
+    _claims(busy, 2, red_line=False)
+    [merged_claim] = _claims(quiet, 1)
+    _claims(quiet, 1)
+    Claim.objects.filter(pk=merged_claim.pk).update(merged_into=Claim.objects.first())
+    ActorAlias.objects.create(actor=quiet, alias="The Whisperer")
+    rows = selectors.actor_list()
+    assert [(r["name"], r["claim_total"], r["red_total"]) for r in rows] == [
+        ("Busy Voice", 5, 3),
+        ("Quiet Voice", 1, 1),
+    ]
+    assert [r["pk"] for r in selectors.actor_list("whisper")] == [quiet.pk]
+    # A new actor (the cache key follows the actors) comes with its counts.
+    newcomer = Actor.objects.create(name="New Voice")
+    _claims(newcomer, 7, red_line=False)
+    assert selectors.actor_list()[0]["name"] == "New Voice"
