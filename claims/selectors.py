@@ -493,15 +493,26 @@ def actor_opponents(actor: Actor, limit: int = 20) -> list[dict[str, Any]]:
 
 
 def article_list(status: str = "", outlet: int | None = None) -> QuerySet[Article]:
-    """Articles newest first, with outlet and number of statements found in each."""
+    """Articles newest first, with outlet and number of statements found in each.
+
+    The number is a subquery per row, which PostgreSQL computes for the page's rows only (it
+    is not part of the order): a join and GROUP BY over every article took 5 s at 500,000.
+    """
     articles = Article.objects.select_related("outlet").annotate(
-        statement_total=Count("mentions", distinct=True)
+        statement_total=_row_count(Mention.objects.filter(article=OuterRef("pk")), "article")
     )
     if status in Article.Status.values:
         articles = articles.filter(status=status)
     if outlet:
         articles = articles.filter(outlet_id=outlet)
     return articles.defer("text", "raw").order_by("-created_at", "-id")
+
+
+def _row_count(related: QuerySet[Any], field: str) -> Coalesce:
+    """COUNT(*) of ``related`` (filtered on an OuterRef) as a subquery, 0 when none."""
+    # COUNT(*), not COUNT(id): the count can then come from the foreign key's index alone.
+    counted = related.order_by().values(field).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted[:1]), Value(0))
 
 
 def article_detail(article_id: int) -> Article | None:
@@ -517,8 +528,10 @@ def article_mentions(article: Article) -> list[Mention]:
 
 
 def outlet_list() -> QuerySet[Outlet]:
-    """Outlets with their number of articles."""
-    return Outlet.objects.annotate(article_total=Count("articles")).order_by("name")
+    """Outlets with their number of articles (counted for the page's rows only)."""
+    return Outlet.objects.annotate(
+        article_total=_row_count(Article.objects.filter(outlet=OuterRef("pk")), "outlet")
+    ).order_by("name")
 
 
 def outlet_claims(outlet: Outlet, limit: int = 20) -> list[Claim]:

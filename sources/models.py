@@ -105,6 +105,8 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["outlet", "-published"], name="article_outlet_pub"),
             models.Index(fields=["-published", "-id"], name="article_pub_id"),
+            # The article list's order (newest ingested first).
+            models.Index(fields=["-created_at", "-id"], name="article_created_id"),
             models.Index(fields=["fingerprint"], name="article_fingerprint"),
         ]
 

@@ -135,7 +135,7 @@ def actor_page(request: HttpRequest, actor_id: int) -> HttpResponse:
 def article_list(request: HttpRequest) -> HttpResponse:
     """Articles, newest first, with their processing status."""
     status = request.GET.get("status", "")
-    page = page_of(request, selectors.article_list(status))
+    page = page_of(request, selectors.article_list(status), settings.REDLINE_LIST_COUNT_AHEAD)
     return render(
         request,
         "claims/article_list.html",
@@ -188,7 +188,9 @@ def outlet_page(request: HttpRequest, outlet_id: int) -> HttpResponse:
     outlet = Outlet.objects.filter(pk=outlet_id).first()
     if outlet is None:
         raise Http404("No such outlet.")
-    page = page_of(request, selectors.article_list(outlet=outlet.pk))
+    page = page_of(
+        request, selectors.article_list(outlet=outlet.pk), settings.REDLINE_LIST_COUNT_AHEAD
+    )
     return render(
         request,
         "claims/outlet_detail.html",

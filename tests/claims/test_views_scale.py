@@ -191,3 +191,16 @@ def test_actor_list_counts_claims_most_quoted_first() -> None:
     newcomer = Actor.objects.create(name="New Voice")
     _claims(newcomer, 7, red_line=False)
     assert selectors.actor_list()[0]["name"] == "New Voice"
+
+
+def test_article_and_outlet_lists_count_per_row() -> None:
+    reported = make_article("Ana said the port stays shut. Ana said it twice.", outlet="Port Post")
+    make_article("Nothing quoted here.", outlet="Port Post")
+    make_article("Elsewhere.", outlet="Quiet Daily")
+    claim = Claim.objects.create(text="the port stays shut")
+    mention(claim, reported, "Ana said the port stays shut.")
+    mention(claim, reported, "Ana said it twice.", status="rejected")
+    totals = {a.pk: a.statement_total for a in selectors.article_list()}  # type: ignore[attr-defined]
+    assert totals[reported.pk] == 2 and sorted(totals.values()) == [0, 0, 2]
+    outlets = {o.name: o.article_total for o in selectors.outlet_list()}  # type: ignore[attr-defined]
+    assert outlets == {"Port Post": 2, "Quiet Daily": 1}
