@@ -62,6 +62,11 @@ def _session() -> InferenceSession:
     threads = int(os.environ.get("REDLINE_EMBEDDING_THREADS", "1"))
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
+    # Inputs change shape with every batch: onnxruntime's arena and per-shape memory patterns
+    # would keep the largest of them all (~90 MB more worker RSS after 160 articles, measured
+    # with redline/bench), at no measurable speed gain.
+    options.enable_cpu_mem_arena = False
+    options.enable_mem_pattern = False
     return onnxruntime.InferenceSession(
         str(model_file()), sess_options=options, providers=["CPUExecutionProvider"]
     )
