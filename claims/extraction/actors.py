@@ -297,6 +297,13 @@ class ArticleActors:
         if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = self._antecedent(head.head.head)
             return self.resolve(antecedent) if antecedent is not None else None
+        whole = _partitive_whole(head)
+        if whole is not None:
+            # "one of the officials said", "two of them said": the group the part belongs to.
+            speaker = self.resolve(whole)
+            if speaker is None or speaker.actor.kind == "person":
+                return speaker
+            return Speaker(speaker.actor, True)
         if head.pos_ == "PRON" or lower in lexicon.PERSON_PRONOUNS | lexicon.NONPERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         ent = self._entity_of(head)
@@ -430,7 +437,15 @@ class ArticleActors:
                     return Speaker(self._other(short, lexicon.INSTITUTION_NAMES[key]))
             anonymous = indefinite or lower == "source"
             return Speaker(self._other(full, "person"), anonymous)
-        if lower in lexicon.GROUP_NOUNS or lower.rstrip("s") in lexicon.GROUP_NOUNS:
+        if (
+            lower in lexicon.GROUP_NOUNS
+            or lower.rstrip("s") in lexicon.GROUP_NOUNS
+            or (
+                head.tag_ == "NNS"
+                and _singular(lower) in lexicon.INSTITUTION_NOUNS | lexicon.DOCUMENT_NOUNS
+            )
+        ):
+            # "officials", "shipping companies": a group of unnamed speakers.
             return Speaker(self._other(_strip_article(full), "group"), True)
         if lower in lexicon.INSTITUTION_NOUNS or lower in lexicon.DOCUMENT_NOUNS:
             key = _strip_article(short).lower()
@@ -560,7 +575,18 @@ class ArticleActors:
                 if speaker.actor.kind == "person":
                     return speaker
             named = [m for m in self.mentions if m.offset < offset and m.is_subject]
-            return Speaker(self._person_ref(named[-1].name)) if named else None
+            if named:
+                return Speaker(self._person_ref(named[-1].name))
+            # No one has spoken or acted yet: the person last named in the paragraph ("… the
+            # message from President X. “…,” he said").
+            here = [
+                m
+                for m in self.mentions
+                if m.paragraph == paragraph
+                and m.offset < offset
+                and not inside(self.quotes, m.offset)
+            ]
+            return Speaker(self._person_ref(here[-1].name)) if here else None
         if lower in lexicon.NONPERSON_PRONOUNS:
             for par in (paragraph, paragraph - 1):
                 spoken = [
@@ -657,6 +683,32 @@ _COMMON_NOUNS = (
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Heads that name part of a group ("one of the officials", "some of them").
+_PART_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "some", "several", "many", "most", "none", "both"}
+    | {"each", "all", "either", "neither", "another"}
+)
+
+
+def _partitive_whole(head: Token) -> Token | None:
+    """The group of "one of the officials", "two of them": the object of "of", or None."""
+    if head.lower_ not in _PART_WORDS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _singular(word: str) -> str:
+    """ "companies" → "company", "firms" → "firm" (regular plurals only)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 _POSSESSOR = re.compile(r"([^\s,]+)\s?['’]s\b")

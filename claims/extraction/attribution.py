@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon
 from claims.extraction.actors import ArticleActors, Speaker
-from claims.extraction.quotes import OPENING, STRAIGHT, Quote
+from claims.extraction.quotes import OPENERS, Quote
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "attr", "advcl"})
 _CONTENT_PREPS = frozenset({"for", "on", "against", "about", "of", "that", "to", "as", "in"})
@@ -69,13 +69,7 @@ def cue_of(token: Token) -> str | None:
     particles = lexicon.PHRASAL_CUES.get(base)
     children = list(token.children)
     if particles is not None and base not in lexicon.SPEECH_VERBS:
-        for child in children:
-            if (
-                child.dep_ in ("prt", "prep", "acomp", "ccomp", "oprd")
-                and child.lower_ in particles
-            ):
-                return f"{token.text} {child.text}"
-        return None
+        return _phrasal_cue(token, base, particles, children)
     if base == "call" and not any(
         c.dep_ in ("prep", "oprd", "ccomp", "xcomp") or c.lower_ in ("for", "on") for c in children
     ):
@@ -90,6 +84,44 @@ def cue_of(token: Token) -> str | None:
     return token.text
 
 
+def _phrasal_cue(
+    token: Token, base: str, particles: frozenset[str], children: list[Token]
+) -> str | None:
+    """ "pointed out", "made clear", "voiced his concerns about": the verb with its particle.
+
+    The particle is a child of the verb or, when the parser hangs it elsewhere ("made clear the
+    one red line": "clear" on the noun), the word right after the verb. A noun particle may be
+    the verb's object ("voiced his concerns about …", "traded accusations over …") when
+    something hangs on it that says what was said. "pointed that …" (no particle) is a cue with
+    its that-clause.
+    """
+    for child in children:
+        if child.dep_ in ("prt", "prep", "acomp", "ccomp", "oprd") and child.lower_ in particles:
+            return f"{token.text} {child.text}"
+        if (
+            child.dep_ == "dobj"
+            and child.lower_ in particles
+            and child.pos_ == "NOUN"
+            and any(g.dep_ in ("prep", "acl", "ccomp", "relcl") for g in child.children)
+        ):
+            return f"{token.text} {child.text}"
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (
+        after is not None
+        and after.lower_ in particles
+        and after.pos_ in ("ADJ", "ADV", "ADP", "PART")
+        and after.dep_ != "amod"
+        and after.head.i >= token.i
+    ):
+        return f"{token.text} {after.text}"
+    if base in lexicon.CLAUSE_PHRASAL_CUES and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in children
+    ):
+        return token.text
+    return None
+
+
 def _has_content(token: Token, quoted: bool) -> bool:
     if quoted:
         return True
@@ -102,7 +134,61 @@ def _has_content(token: Token, quoted: bool) -> bool:
             return True
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return True  # "…, as Zelenskyy added, …": the main clause is what was said
+    if _inverted_after_clause(token):
+        return True  # "Talks failed, stated the minister.": the clause before is what was said
+    if token.dep_ == "relcl" and _extracted_subject(token):
+        return True  # "a move that analysts warned would fail": the relative clause is said
     return token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i
+
+
+def _inverted_after_clause(verb: Token) -> bool:
+    """ "…, stated the minister." ending a sentence: the subject follows the verb, a comma
+    precedes it, and words come before the comma."""
+    doc = verb.doc
+    if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+
+
+_RELATIVES = frozenset({"that", "which"})
+
+
+def _extracted_subject(verb: Token) -> bool:
+    """A relative clause whose relative pronoun is the subject of what the verb reports ("a
+    move that analysts have warned would test …"): the verb has the pronoun and a subject of its
+    own, and nothing else it could report."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
+    if not subjects or any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+        return False
+    return any(
+        c.lower_ in _RELATIVES and c.dep_ in ("nsubj", "mark") and c.i < subjects[0].i
+        for c in verb.children
+    )
+
+
+def _noun_speaks(verb: Token) -> bool:
+    """ "denied reports alleging that …", "amid claims saying …": a participle on a noun that
+    is no one's object, or the object of a verb disputing it, has the noun as its speaker. The
+    object of any other verb ("X issued a statement saying …") speaks for that verb's subject."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ != "dobj":
+        return noun.dep_ in ("pobj", "nsubj", "nsubjpass", "ROOT")
+    return lexicon.VERB_FORMS.get(noun.head.lower_) in lexicon.DISPUTING_VERBS
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "media cited unnamed sources as saying …", "quoted an aide as saying …": the object of
+    the citing verb is the speaker of "saying"."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    citing = prep.head
+    if lexicon.VERB_FORMS.get(citing.lower_) not in lexicon.PASSIVE_SPEAKER_VERBS:
+        return None
+    objects = [c for c in citing.children if c.dep_ == "dobj"]
+    return objects[0] if objects else None
 
 
 def _subjects(token: Token) -> list[Token]:
@@ -123,12 +209,22 @@ def _subjects(token: Token) -> list[Token]:
             before = [t for t in subj if t.i < current.i]
             chosen = before[-1] if len(subj) > 1 and before else subj[0]
             return _with_conjuncts(_after_dash(chosen, current))
-        inverted = _inverted_subject(current) if current.i == token.i else None
-        if inverted is not None:
-            return _with_conjuncts(inverted)
+        if current.i == token.i:
+            found = (
+                _inverted_subject(current)
+                or _subject_of_as_clause(current)
+                or _subject_before_aside(current)
+            )
+            if found is not None:
+                return _with_conjuncts(found)
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return []
         if current.dep_ == "relcl":
+            return _with_conjuncts(current.head)
+        quoted = _quoted_as_saying(current)
+        if quoted is not None:
+            return _with_conjuncts(quoted)
+        if _noun_speaks(current):
             return _with_conjuncts(current.head)
         if current.dep_ == "xcomp":
             # Object control: "prompted Medvedev to accuse …" → Medvedev.
@@ -142,6 +238,56 @@ def _subjects(token: Token) -> list[Token]:
 
 
 _QUOTE_ENDS = frozenset({"”", '"', "’", "'"})
+
+
+def _ends_right_before(head: Token, verb: Token) -> bool:
+    """Whether nothing but punctuation and auxiliaries lies between ``head``'s phrase and
+    ``verb``."""
+    last = max(t.i for t in head.subtree)
+    between = head.doc[last + 1 : verb.i]
+    return all(
+        t.is_punct or t.is_space or (t.dep_ == "aux" and t.head.i == verb.i) for t in between
+    )
+
+
+def _subject_of_as_clause(verb: Token) -> Token | None:
+    """ "…, as Dmitry Peskov, a Kremlin spokesman, said: …": a parser may read "as X" as a
+    prepositional phrase and leave the verb after it without a subject; X is the speaker."""
+    for tok in verb.doc[verb.sent.start : verb.i]:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "as"
+            and tok.head.i < tok.i
+            and tok.pos_ in ("PROPN", "NOUN")
+            and _ends_right_before(tok, verb)
+        ):
+            return tok
+    return None
+
+
+def _subject_before_aside(verb: Token) -> Token | None:
+    """ "X, asked about the incident, said …": a parser may make X the subject of the aside
+    and leave the verb after it without one. X is the speaker when a comma follows it and one
+    ends the aside right before the verb."""
+    doc = verb.doc
+    previous = verb.i - 1
+    while previous > verb.sent.start and doc[previous].dep_ == "aux":
+        previous -= 1
+    if doc[previous].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ not in ("ccomp", "advcl"):
+            continue
+        for subj in clause.children:
+            if (
+                subj.dep_ in ("nsubj", "nsubjpass")
+                and subj.i < clause.i
+                and subj.i + 1 < len(doc)
+                and doc[subj.i + 1].text == ","
+                and subj.pos_ in ("PROPN", "NOUN")
+            ):
+                return subj
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -269,6 +415,7 @@ class Attributor:
 
     def _in_sentence(self, sent: Sentence, earlier: list[Found]) -> list[Found]:
         resolved: list[tuple[Token, str, list[tuple[Token, Speaker]]]] = []
+        noted = len(self.actors.speakers)
         for token, cue, heads in self._cues(sent):
             attached = self._attached_quotes(sent, token)
             if cue != "according to" and not _has_content(token, bool(attached)):
@@ -276,6 +423,11 @@ class Attributor:
             speakers = [(h, sp) for h in heads if (sp := self.actors.resolve(h)) is not None]
             if speakers:
                 resolved.append((token, cue, speakers))
+                # A pronoun later in the sentence may stand for this speaker ("X accused Y of
+                # harassing vessels it said were …"); dropped cues are forgotten below.
+                for head, speaker in speakers:
+                    self.actors.note_speaker(head, speaker)
+        del self.actors.speakers[noted:]
         results: list[Found] = []
         for token, cue, speakers in _drop_nested(resolved):
             attached = self._attached_quotes(sent, token)
@@ -324,7 +476,9 @@ class Attributor:
                 if last is not None and last.paragraph == sent.paragraph:
                     end = max(end, last.end)
         quotes = list(quotes)
-        if quotes and all(q.end <= cue.idx for q in quotes):
+        if quotes and (
+            all(q.end <= cue.idx for q in quotes) or self._attribution_after(quotes[-1], end)
+        ):
             end, extra = self._split_quote_tail(sent, end)
             quotes.extend(extra)
         quoted = " ".join(q.inner(self.text) for q in quotes)
@@ -346,12 +500,21 @@ class Attributor:
             quotes=quotes,
         )
 
+    def _attribution_after(self, quote: Quote, end: int) -> bool:
+        """ "He defended it: “X,” said the minister.": words follow the closed quotation in its
+        sentence, so a quotation opening the next sentence goes on with it."""
+        return (
+            quote.closed
+            and quote.end < end
+            and any(c.isalpha() for c in self.text[quote.end : end])
+        )
+
     def _split_quote_tail(self, sent: Sentence, end: int) -> tuple[int, list[Quote]]:
         """ "“X,” Peskov said. “Y.”": the quotation resumes after the cue's sentence."""
         extra: list[Quote] = []
         following = [s for s in self.sentences if s.paragraph == sent.paragraph and s.start >= end]
         for nxt in following:
-            if self.text[nxt.start] not in (OPENING, STRAIGHT):
+            if self.text[nxt.start] not in OPENERS:
                 break
             if any(cue_of(t) for t in nxt.span if not self._in_quote(nxt, t.idx)):
                 break
@@ -400,10 +563,10 @@ class Attributor:
             if par in by_paragraph or par in self.skip:
                 continue
             previous = by_paragraph.get(par - 1)
-            if not previous or not previous[-1].direct:
+            if not previous:
                 continue
             sents = [s for s in self.sentences if s.paragraph == par]
-            if not sents or self.text[sents[0].start] not in (OPENING, STRAIGHT):
+            if not sents or self.text[sents[0].start] not in OPENERS:
                 continue
             if any(self._cues(s) for s in sents):
                 continue
@@ -470,6 +633,18 @@ def _reported_content(cue: Token) -> str:
     """
     if cue.lower_ == "according":
         return _around_according(cue)
+    particles = lexicon.PHRASAL_CUES.get(lexicon.VERB_FORMS.get(cue.lower_, ""), frozenset())
+    after = cue.doc[cue.i + 1] if cue.i + 1 < cue.sent.end else None
+    if (
+        after is not None
+        and after.lower_ in particles
+        and after.pos_ == "ADJ"
+        and after.dep_ != "amod"
+    ):
+        # "made clear the one red line he would not let anyone cross": all that follows.
+        return cue.doc[after.i + 1 : cue.sent.end].text.strip(" ,.")
+    if _inverted_after_clause(cue):
+        return cue.doc[cue.sent.start : cue.i - 1].text.strip(" ,")
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             words = list(child.subtree)

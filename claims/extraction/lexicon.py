@@ -43,6 +43,16 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "issue": frozenset({"statement", "warning", "statements", "warnings"}),
 }
 
+# Phrasal cues that are also a cue without their particle when a that-clause follows
+# ("pointed that …", a non-native form of "pointed out that …").
+CLAUSE_PHRASAL_CUES: frozenset[str] = frozenset({"point"})
+
+# Cue verbs that dispute what someone else said: their object is the other's speech ("denied
+# reports alleging …": the reports allege).
+DISPUTING_VERBS: frozenset[str] = frozenset(
+    {"deny", "reject", "dismiss", "refute", "dispute", "rebuff", "counter", "question"}
+)
+
 # Verbs whose passive subject is the speaker ("X was quoted as saying").
 PASSIVE_SPEAKER_VERBS: frozenset[str] = frozenset({"quote", "cite"})
 

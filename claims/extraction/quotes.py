@@ -7,6 +7,11 @@ from dataclasses import dataclass
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
+# Guillemets, as some outlets print quotations («…», and «…” where the page mixes marks).
+GUILLEMET_OPEN = "«"
+GUILLEMET_CLOSE = "»"
+OPENERS = (OPENING, STRAIGHT, GUILLEMET_OPEN)
+_MARKS = (OPENING, CLOSING, STRAIGHT, GUILLEMET_OPEN, GUILLEMET_CLOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +49,7 @@ _SENTENCE_OPENERS = frozenset(
 
 def _opens_sentence(line: str) -> bool:
     first = line.split(maxsplit=1)[0]
-    return first[:1] in (OPENING, STRAIGHT) or first.lower().strip(",") in _SENTENCE_OPENERS
+    return first[:1] in OPENERS or first.lower().strip(",") in _SENTENCE_OPENERS
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -75,16 +80,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in ``text[start:end]`` (one paragraph). Curly marks pair by direction; a
-    straight mark opens after a space, a bracket or the paragraph's start and closes otherwise;
-    an opening mark left unclosed runs to the paragraph's end."""
+    """Quotations in ``text[start:end]`` (one paragraph). Curly marks and guillemets pair by
+    direction; a straight mark opens after a space, a bracket or the paragraph's start and
+    closes otherwise; an opening mark left unclosed runs to the paragraph's end."""
     quotes: list[Quote] = []
     open_at: int | None = None
     for pos in range(start, end):
         char = text[pos]
-        if char not in (OPENING, CLOSING, STRAIGHT):
+        if char not in _MARKS:
             continue
-        opens = char == OPENING or (char == STRAIGHT and _opens(text, start, end, pos))
+        opens = char in (OPENING, GUILLEMET_OPEN) or (
+            char == STRAIGHT and _opens(text, start, end, pos)
+        )
         if open_at is None:
             if opens:
                 open_at = pos

@@ -1,0 +1,250 @@
+"""Less common cue constructions and speaker forms, each on short texts written for the rule,
+with texts that must not give a statement (no speaker, title, caption, no speech)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extraction.extract import extract_article
+from claims.extraction.nlp import get_nlp
+from claims.extraction.types import Statement
+
+PUBLISHED = date(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def run(text: str, nlp, title: str = "") -> list[Statement]:
+    result = extract_article(text, PUBLISHED, title=title, nlp=nlp)
+    for st in result.statements:
+        assert text[st.start : st.end] == st.sentence
+    return result.statements
+
+
+def only(statements: list[Statement]) -> Statement:
+    assert len(statements) == 1, [(s.speaker.name, s.sentence) for s in statements]
+    return statements[0]
+
+
+# --- phrasal cues -------------------------------------------------------------------------------
+
+
+def test_made_clear_with_the_particle_hung_on_the_object(nlp):
+    text = (
+        "Defence Minister Oskar Lind spoke in parliament on Tuesday.\n"
+        "In his address he made clear the one red line he would never let the rebels cross."
+    )
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Oskar Lind"
+    assert st.cue.startswith("made clear")
+    assert st.red_line
+
+
+def test_pointed_that_without_out_is_a_cue(nlp):
+    text = "Mayor Petra Voss pointed that the bridge had never been inspected."
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Petra Voss"
+    assert "never been inspected" in st.content
+
+
+def test_a_noun_particle_as_object_with_what_was_said(nlp):
+    text = "Senator Ruth Amari voiced her concerns about the new fishing quotas."
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Ruth Amari"
+    assert st.cue.startswith("voiced")
+
+
+def test_traded_accusations_gives_both_sides(nlp):
+    text = "Norland and Estovia have traded accusations over the sinking of a ferry."
+    speakers = {s.speaker.name for s in run(text, nlp)}
+    assert speakers == {"Norland", "Estovia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council made clear progress on the budget this year.",
+        "She pointed at the map on the wall.",
+        "The company voiced no concerns.",
+        "Traders issued a statement.",
+    ],
+)
+def test_phrasal_verbs_without_speech_are_not_statements(nlp, text):
+    assert run(text, nlp) == []
+
+
+# --- subjects the parser misplaces ------------------------------------------------------------
+
+
+def test_as_x_said_with_an_apposition(nlp):
+    text = (
+        "Tensions rose on Friday as Ivan Drozd, a spokesman for the ministry, said: "
+        "“This campaign is being staged.”"
+    )
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Ivan Drozd"
+    assert st.direct
+
+
+def test_speaker_before_an_aside_about_being_asked(nlp):
+    text = (
+        "Prime Minister Clara Holm, asked about the collision during a visit to a factory, "
+        "said the navy had done nothing wrong."
+    )
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Clara Holm"
+
+
+def test_speaker_with_a_relative_clause_before_an_aside(nlp):
+    text = (
+        "Senior port officials, who were not authorized to speak publicly, had told reporters "
+        "on Saturday that the harbour would close."
+    )
+    st = only(run(text, nlp))
+    assert st.anonymous
+    assert "officials" in st.speaker.name
+
+
+def test_inverted_cue_after_a_reported_clause(nlp):
+    text = (
+        "The ceasefire collapsed after the militia began to shell the villages, stated "
+        "Foreign Minister Tomas Berg."
+    )
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Tomas Berg"
+    assert "ceasefire collapsed" in st.content
+
+
+def test_relative_clause_whose_pronoun_is_the_subject_of_what_is_said(nlp):
+    text = (
+        "The navy approved a plan to close the strait, a move that shipping analysts have "
+        "warned would raise freight rates across the region."
+    )
+    st = only(run(text, nlp))
+    assert st.anonymous
+    assert st.speaker.name == "shipping analysts"
+
+
+def test_cited_as_saying_gives_the_cited_source(nlp):
+    text = "Local media cited unnamed sources as saying that the minister would resign."
+    st = only(run(text, nlp))
+    assert st.speaker.name == "unnamed sources"
+    assert st.anonymous
+
+
+def test_reports_alleging_speak_when_someone_denies_them(nlp):
+    text = "Tarvik Shipping denies reports alleging that the company carried weapons to the port."
+    speakers = {s.speaker.name: s for s in run(text, nlp)}
+    assert "Tarvik Shipping" in speakers
+    assert any(s.anonymous and "reports" in name for name, s in speakers.items())
+
+
+def test_a_statement_issued_by_a_speaker_is_the_speakers(nlp):
+    text = "Norland and Estovia issued parallel statements warning the rebels against an attack."
+    assert {s.speaker.name for s in run(text, nlp)} == {"Norland", "Estovia"}
+
+
+# --- speakers named by part of a group, plural institutions, pronouns ---------------------------
+
+
+def test_one_of_the_officials_is_an_anonymous_group(nlp):
+    text = "The mayor, one of the officials said, was not going to sign the order."
+    st = only(run(text, nlp))
+    assert st.anonymous
+    assert "officials" in st.speaker.name
+
+
+def test_two_of_the_people_at_the_end_of_a_sentence(nlp):
+    text = (
+        "Three people familiar with the talks described the meeting.\n"
+        "The envoys disagreed about the border, two of the people said."
+    )
+    statements = run(text, nlp)
+    last = statements[-1]
+    assert last.anonymous
+    assert "people" in last.speaker.name
+
+
+def test_plural_companies_are_an_anonymous_group(nlp):
+    st = only(run("Shipping companies warned that a strike would divert cargo.", nlp))
+    assert st.anonymous
+    assert st.speaker.name.lower() == "shipping companies"
+
+
+def test_pronoun_with_only_a_non_subject_mention_before_it(nlp):
+    text = (
+        "The briefing contrasts with the message from President Anton Kral. "
+        "“Our aim is to protect our people,” he said in a video."
+    )
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Anton Kral"
+
+
+def test_pronoun_later_in_the_sentence_stands_for_its_subject(nlp):
+    text = (
+        "Ivan Petrov spoke first.\n"
+        "The coast guard accused the rival fleet of harassing boats it said were only fishing."
+    )
+    for st in run(text, nlp):
+        assert st.speaker.name == "The coast guard" or st.speaker.name == "Ivan Petrov"
+
+
+# --- quotations ---------------------------------------------------------------------------------
+
+
+def test_guillemets_are_quotation_marks(nlp):
+    text = (
+        "According to President Ilir Dako, the talks are over. «We will not sign anything "
+        "they put in front of us», Dako said."
+    )
+    statements = run(text, nlp)
+    assert len(statements) == 2
+    said = statements[1]
+    assert said.direct
+    assert said.sentence.startswith("«We will not sign")
+
+
+def test_quote_paragraph_after_reported_speech_continues_its_speaker(nlp):
+    text = (
+        "Admiral Rosa Vidal said the fleet would stay in port.\n"
+        "“We have no reason to sail while the talks go on, and we will not be provoked.”"
+    )
+    statements = run(text, nlp)
+    assert len(statements) == 2
+    assert statements[1].speaker.name == "Rosa Vidal"
+    assert statements[1].cue == "continued"
+
+
+def test_quote_resumes_after_an_inverted_cue_that_follows_an_earlier_cue(nlp):
+    text = (
+        "She justified the decision: “We cannot send the ships without sending sailors too,” "
+        "said the admiral. “That is a line I will not cross.”"
+    )
+    statements = run("Admiral Rosa Vidal spoke on Monday.\n" + text, nlp)
+    last = statements[-1]
+    assert last.sentence.endswith("That is a line I will not cross.”")
+    assert last.red_line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters gathered outside the ministry on Monday.",
+        "Photo: the minister speaks to reporters",
+        "Analysts are worried about the harbour plan.",
+        "One of the ships sank near the coast.",
+    ],
+)
+def test_not_statements(nlp, text):
+    assert run(text, nlp) == []
+
+
+def test_title_with_a_cue_is_not_a_statement(nlp):
+    title = "Minister made clear the red line will hold"
+    text = f"{title}\nThe border crossing was quiet on Monday."
+    assert run(text, nlp, title=title) == []
