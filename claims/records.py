@@ -34,6 +34,14 @@ RECORD_KEYS = (
 HEAVY_CLAIM_FIELDS = ("embedding", "search_vector", "sources_vector")
 
 
+# Where with_record_relations puts each claim's prefetched rows.
+_MENTIONS, _RELATIONS_OUT, _RELATIONS_IN = (
+    "record_mentions",
+    "record_relations_out",
+    "record_relations_in",
+)
+
+
 def with_record_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     """Prefetch speaker, mentions (with article and outlet) and relations in both directions."""
     mentions = (
@@ -47,12 +55,28 @@ def with_record_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     return (
         claims.select_related("speaker")
         .defer(*HEAVY_CLAIM_FIELDS)
+        # Into plain lists (to_attr): prefetching into the related managers clones the queryset
+        # once per claim and row kind, 150 clones for a page of 50, a quarter of a page's Python.
         .prefetch_related(
-            Prefetch("mentions", queryset=mentions),
-            Prefetch("relations_out", queryset=relations),
-            Prefetch("relations_in", queryset=relations),
+            Prefetch("mentions", queryset=mentions, to_attr=_MENTIONS),
+            Prefetch("relations_out", queryset=relations, to_attr=_RELATIONS_OUT),
+            Prefetch("relations_in", queryset=relations, to_attr=_RELATIONS_IN),
         )
     )
+
+
+def _rows(claim: Claim, prefetched: str, manager: str) -> list[Any]:
+    """The rows ``with_record_relations`` put on the claim, else the related manager's rows."""
+    rows = getattr(claim, prefetched, None)
+    return list(getattr(claim, manager).all()) if rows is None else rows
+
+
+def claim_relations(claim: Claim) -> list[ClaimRelation]:
+    """The claim's relations in both directions (rejected ones included when not prefetched)."""
+    return [
+        *_rows(claim, _RELATIONS_OUT, "relations_out"),
+        *_rows(claim, _RELATIONS_IN, "relations_in"),
+    ]
 
 
 def exportable_claims() -> QuerySet[Claim]:
@@ -97,7 +121,8 @@ def mention_record(mention: Mention) -> dict[str, Any]:
 
 def claim_mentions(claim: Claim) -> list[Mention]:
     """The claim's mentions that are not rejected, oldest article first."""
-    kept = [m for m in claim.mentions.all() if m.status != ReviewStatus.REJECTED]
+    mentions = _rows(claim, _MENTIONS, "mentions")
+    kept = [m for m in mentions if m.status != ReviewStatus.REJECTED]
     return sorted(kept, key=_mention_order)
 
 
@@ -114,8 +139,9 @@ def _mention_order(mention: Mention) -> tuple[str, int, int, int]:
 def relation_records(claim: Claim) -> list[dict[str, Any]]:
     """Relations in both directions, each naming the other claim's id."""
     records: list[dict[str, Any]] = []
-    links = [(r, r.target_id) for r in claim.relations_out.all()]
-    links += [(r, r.source_id) for r in claim.relations_in.all()]
+    links = [
+        (r, r.target_id if r.source_id == claim.pk else r.source_id) for r in claim_relations(claim)
+    ]
     for relation, other in sorted(links, key=lambda pair: pair[0].pk):
         if relation.status == ReviewStatus.REJECTED:
             continue

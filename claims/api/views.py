@@ -20,7 +20,7 @@ from claims.api.ingest import ingest_batch, result_rows
 from claims.api.models import Subscription, WebhookDelivery
 from claims.api.permissions import EditorScope
 from claims.models import Actor, Claim, ClaimRelation, Mention
-from claims.records import with_record_relations
+from claims.records import claim_mentions, claim_relations, with_record_relations
 from claims.services import editing
 from sources.models import Article, Outlet
 
@@ -118,9 +118,9 @@ def claim_last_modified(claim: Claim) -> datetime | None:
     moments: list[datetime | None] = [claim.updated_at]
     if claim.speaker is not None:
         moments.append(claim.speaker.updated_at)
-    for mention in claim.mentions.all():
+    for mention in claim_mentions(claim):
         moments += [mention.created_at, mention.reviewed_at, mention.article.updated_at]
-    for relation in [*claim.relations_out.all(), *claim.relations_in.all()]:
+    for relation in claim_relations(claim):
         moments += [relation.created_at, relation.reviewed_at]
     return latest(*moments)
 
