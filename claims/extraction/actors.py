@@ -430,6 +430,8 @@ class ArticleActors:
         if lower in lexicon.ROLE_NOUNS or lower in lexicon.ROLE_SYNONYMS:
             if lower != "source":
                 person = self._person_with_role(head, strict=indefinite)
+                if person is None and not indefinite:
+                    person = self._unnamed_aide(head)
                 if person:
                     return Speaker(self._person_ref(person))
                 key = _strip_article(short).lower()
@@ -461,6 +463,9 @@ class ArticleActors:
                 earlier = self._last_organisation(head)
                 if earlier is not None:
                     return earlier
+            owned = self._owned_by_pronoun(head, written)
+            if owned is not None:
+                return owned
             return Speaker(self._other(written, "organization"))
         key = _strip_article(short).lower()
         if key in lexicon.INSTITUTION_NAMES:
@@ -547,10 +552,79 @@ class ArticleActors:
             return sum(1 for q in qualifiers if q in text or any(_same_stem(q, w) for w in words))
 
         best = max(candidates, key=overlap)
-        if (strict or qualifiers) and overlap(best) == 0:
+        if (
+            (strict or qualifiers)
+            and overlap(best) == 0
+            and not (not strict and len(candidates) == 1 and self._bare_title(best, head, owners))
+        ):
             # "the Azerbaijani president" is not the article's Russian president.
             return None
         return best.name
+
+    @staticmethod
+    def _bare_title(person: _Person, head: Token, owners: set[int]) -> bool:
+        """The person's roles are bare titles ("Minister Ana Ruiz") and the description adds
+        only common words to its own ("the water minister"): nothing in either disagrees. A
+        capitalised qualifier ("the Azerbaijani president") names a country or body, which a
+        bare title cannot confirm."""
+        proper = any(
+            t.text[:1].isupper()
+            for t in head.subtree
+            if t.i < head.i and t.i not in owners and t.dep_ not in ("det", "punct")
+        )
+        bare = all(
+            all(w.lower().strip(".") in lexicon.TITLE_WORDS for w in role.split())
+            for role in person.roles
+        )
+        return bare and not proper
+
+    def _owned_by_pronoun(self, head: Token, written: str) -> Speaker | None:
+        """ "Its foreign ministry said": the institution of the state or organisation "its"
+        stands for (the one that last spoke in the paragraph or the one before), named with it
+        ("Halvik's foreign ministry"), so that it is the body other articles name in full."""
+        pronouns = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+        if len(pronouns) != 1 or not written.lower().startswith(pronouns[0].lower_ + " "):
+            return None
+        owner = self._last_body_speaking(pronouns[0])
+        if owner is None or owner.anonymous or owner.actor.kind not in ("country", "organization"):
+            return None
+        rest = written.split(" ", 1)[1]
+        return Speaker(self._other(f"{owner.actor.name}'s {rest}", "organization"))
+
+    def _last_body_speaking(self, head: Token) -> Speaker | None:
+        """The last speaker other than a person before ``head``, in its paragraph or the one
+        before: what "it" or "its" there stands for."""
+        paragraph = self.paragraph_of.get(head.i, -1)
+        for par in (paragraph, paragraph - 1):
+            spoken = [
+                s
+                for start, p, s in self.speakers
+                if p == par and start < head.idx and s.actor.kind != "person"
+            ]
+            if spoken:
+                return spoken[-1]
+        return None
+
+    def _unnamed_aide(self, head: Token) -> str | None:
+        """A person described by a role of another named person ("Putin's spokesman") that no
+        named person's role fits: the one other person the article names as the subject of a
+        clause and gives no role ("… Putin's spokesman said. … Dmitry Peskov pointed out …").
+        None when the owner is no person of the article, or two such people are named."""
+        owners = [
+            clean_name(phrase(list(c.subtree)))
+            for c in head.children
+            if c.dep_ == "poss" and c.pos_ == "PROPN"
+        ]
+        owner = self._match_person(_without_titles(owners[0])) if len(owners) == 1 else None
+        if owner is None:
+            return None
+        speaking = {m.name for m in self.mentions if m.is_subject}
+        fits = [
+            p.name
+            for p in self.persons.values()
+            if p.name != owner and not p.roles and p.name in speaking
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _resolve_pronoun(self, head: Token) -> Speaker | None:
         lower = head.lower_

@@ -390,6 +390,51 @@ def _by_role(ref: ActorRef) -> Actor | None:
     return matches[0] if len(matches) == 1 else None
 
 
+# Last words of a company's or group's full name that its short name leaves off ("Orbis Freight
+# Group" is "Orbis" on second mention), in their abbreviated spelling (``abbreviate_suffixes``).
+_COMPANY_ENDINGS = frozenset(
+    {"group", "corp", "co", "inc", "ltd", "holding", "holdings", "plc", "llc", "ag", "sa", "gmbh"}
+)
+
+
+def _company_short_names(key: str) -> list[str]:
+    """The short names a company's look-up key may go by: each run of its leading words that
+    leaves off words ending in a company ending ("orbis freight group" → "orbis freight",
+    "orbis"); none for a name without one, and never a word that is no name ("the")."""
+    words = abbreviate_suffixes(key).replace(".", "").split()
+    if len(words) < 2 or words[-1] not in _COMPANY_ENDINGS:
+        return []
+    return [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1) if len(words[n - 1]) >= 3]
+
+
+def _by_short_name(ref: ActorRef) -> Actor | None:
+    """An organisation named by the leading words of a company's full name ("Orbis" for
+    "Orbis Freight Group"), or in full where only the short name is known: the one company
+    that fits. Two companies sharing the short name ("Orbis Freight Group", "Orbis Bank
+    Group") leave it unresolved."""
+    if ref.kind != "organization":
+        return None
+    name = canonical_form(ref.name)
+    if not reads_as_name(name) or name.split()[0].casefold() in _TITLES:
+        return None
+    key = lookup_key(name)
+    shorts = _company_short_names(key)
+    if shorts:
+        found = list(
+            Actor.objects.filter(kind="organization", merged_into=None, normalized_name__in=shorts)[
+                :2
+            ]
+        )
+        return found[0] if len(found) == 1 else None
+    if len(key) < 3:
+        return None
+    rows = Actor.objects.filter(
+        kind="organization", merged_into=None, normalized_name__startswith=f"{key} "
+    )
+    fits = [a for a in rows[:20] if key in _company_short_names(a.normalized_name)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _create(ref: ActorRef) -> Actor:
     name = canonical_form(ref.name) or ref.name.strip()
     try:
@@ -504,6 +549,7 @@ def resolve_actor(ref: ActorRef, threshold: float | None = None) -> Actor:
         or _by_surname(ref)
         or _by_role(ref)
         or _fuzzy(ref, forms, threshold)
+        or _by_short_name(ref)
         or _create(ref)
     )
     actor = _take_fuller_name(follow_merges(actor), ref)
