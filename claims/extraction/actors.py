@@ -315,7 +315,26 @@ class ArticleActors:
             return self._from_entity(ent, head)
         if _looks_like_name(head):
             return self._from_proper_noun(head)
+        known = self._known_surname(head)
+        if known is not None:
+            return known
         return self._from_description(head)
+
+    def _known_surname(self, head: Token) -> Speaker | None:
+        """A capitalised word the tagger took for a common noun ("Sarles says …") that is the
+        surname of a person the article names."""
+        lower = head.lower_
+        if (
+            not head.text[:1].isupper()
+            or head.pos_ != "NOUN"
+            or lower in _DESCRIPTION_WORDS
+            or lower.rstrip("s") in _DESCRIPTION_WORDS
+        ):
+            return None
+        for canonical in self.persons:
+            if " " in canonical and canonical.split()[-1].lower() == lower:
+                return Speaker(self._person_ref(canonical))
+        return None
 
     def _antecedent(self, noun: Token) -> Token | None:
         """What a relative clause is about. A parser may hang it on the time phrase after the
@@ -406,9 +425,13 @@ class ArticleActors:
         label = self.labels.get(_strip_article(name))
         if label in lexicon.ENTITY_KINDS and label != "PERSON":
             return Speaker(self._other(_strip_article(name), lexicon.ENTITY_KINDS[label]))
-        if len(name.split()) <= 3 and name[:1].isupper():
-            self.persons.setdefault(name, _Person(name, {name}))
-            return Speaker(self._person_ref(name))
+        bare = _without_titles(name, roles=True)
+        if len(bare.split()) < 2:
+            bare = name  # "General Staff" is no "Staff"
+        if len(bare.split()) <= 3 and bare[:1].isupper():
+            # A name the tagger missed, with its title words left out ("General Counsel X Y").
+            self.persons.setdefault(bare, _Person(bare, {bare}))
+            return Speaker(self._person_ref(bare))
         return None
 
     def _from_description(self, head: Token) -> Speaker | None:
@@ -444,7 +467,8 @@ class ArticleActors:
             or lower.rstrip("s") in lexicon.GROUP_NOUNS
             or (
                 head.tag_ == "NNS"
-                and _singular(lower) in lexicon.INSTITUTION_NOUNS | lexicon.DOCUMENT_NOUNS
+                and _singular(lower)
+                in lexicon.INSTITUTION_NOUNS | lexicon.DOCUMENT_NOUNS | lexicon.ROLE_NOUNS
             )
         ):
             # "officials", "shipping companies": a group of unnamed speakers.
@@ -757,6 +781,9 @@ _COMMON_NOUNS = (
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_DESCRIPTION_WORDS = (
+    lexicon.ROLE_NOUNS | lexicon.GROUP_NOUNS | lexicon.INSTITUTION_NOUNS | lexicon.DOCUMENT_NOUNS
+)
 # Heads that name part of a group ("one of the officials", "some of them").
 _PART_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "some", "several", "many", "most", "none", "both"}
@@ -848,10 +875,14 @@ def _name_tokens(head: Token) -> list[Token]:
     return words
 
 
-def _without_titles(name: str) -> str:
-    """A name without the title words before it ("Mayor Ines Corra" → "Ines Corra")."""
+def _without_titles(name: str, *, roles: bool = False) -> str:
+    """A name without the title words before it ("Mayor Ines Corra" → "Ines Corra"); with
+    ``roles``, role nouns go too ("General Counsel Ines Corra" → "Ines Corra")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().strip(".") in lexicon.TITLE_WORDS:
+    while len(words) > 1 and (
+        words[0].lower().strip(".") in lexicon.TITLE_WORDS
+        or (roles and words[0].lower() in lexicon.ROLE_NOUNS)
+    ):
         words.pop(0)
     return " ".join(words)
 

@@ -84,6 +84,20 @@ def cue_of(token: Token) -> str | None:
     return token.text
 
 
+_BACKGROUND_PREPS = frozenset({"despite", "after", "before", "since", "without", "while"})
+
+
+def _background_gerund(token: Token) -> bool:
+    """ "Despite pledging the opposite, NATO …": a speech verb in a prepositional aside, with
+    no clause of what was said, is background to the sentence, not a statement."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in _BACKGROUND_PREPS
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+    )
+
+
 def _phrasal_cue(
     token: Token, base: str, particles: frozenset[str], children: list[Token]
 ) -> str | None:
@@ -125,6 +139,8 @@ def _phrasal_cue(
 def _has_content(token: Token, quoted: bool) -> bool:
     if quoted:
         return True
+    if _background_gerund(token):
+        return False
     for child in token.children:
         if child.dep_ in _CONTENT_DEPS:
             return True
@@ -648,11 +664,28 @@ def _reported_content(cue: Token) -> str:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             words = list(child.subtree)
-            return cue.doc[words[0].i : words[-1].i + 1].text
+            last = words[-1].i
+            for conj in cue.children:
+                if _reported_conjunct(conj, child):
+                    last = max(last, max(t.i for t in conj.subtree))
+            return cue.doc[words[0].i : last + 1].text
     sent = cue.sent
     if cue.i + 1 < sent.end:
         return cue.doc[cue.i + 1 : sent.end].text.strip(" ,.")
     return sent.text
+
+
+def _reported_conjunct(conj: Token, clause: Token) -> bool:
+    """ "X said that A, and when …, B": a clause joined to the cue verb after its reported
+    clause, with a subject of its own and no cue, goes on with what was said."""
+    return (
+        conj.dep_ == "conj"
+        and conj.i > clause.i
+        and conj.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        and cue_of(conj) is None
+        and not any(cue_of(t) for t in conj.subtree)
+    )
 
 
 def _around_according(cue: Token) -> str:

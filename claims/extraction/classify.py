@@ -73,7 +73,12 @@ def find_red_line(text: str) -> re.Match[str] | None:
     for match in lex.RED_LINE.finditer(text):
         if not _is_decoy(text, match):
             return match
-    for pattern in (lex.LINE_NOT_CROSSED, lex.CROSSED_THE_LINE, lex.DRAW_THE_LINE):
+    for pattern in (
+        lex.LINE_NOT_CROSSED,
+        lex.CROSSED_THE_LINE,
+        lex.DRAW_THE_LINE,
+        lex.LINE_DRAWN_AND_CROSSED,
+    ):
         found = pattern.search(text)
         if found is not None:
             return found

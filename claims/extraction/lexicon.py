@@ -84,7 +84,7 @@ ROLE_NOUNS: frozenset[str] = _words(
     advisor aide governor mayor senator lawmaker congressman congresswoman representative
     chairman chairwoman chair king queen prince emperor pope prosecutor judge lawyer attorney
     analyst expert source officer deputy counsellor counselor negotiator candidate
-    vice-president ceo founder executive economist professor researcher manager
+    vice-president ceo founder executive economist professor researcher manager counsel
     """
 )
 
@@ -115,7 +115,7 @@ GROUP_NOUNS: frozenset[str] = _words(
     officials sources people analysts experts authorities diplomats leaders lawmakers critics
     residents witnesses observers investigators activists protesters officers commanders
     veterans ministers governments representatives spokesmen aides advisers insiders person
-    nations countries allies partners states members
+    nations countries allies partners states members employees workers staffers
     """
 )
 

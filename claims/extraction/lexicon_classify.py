@@ -27,12 +27,21 @@ LINE_NOT_CROSSED = re.compile(
     re.IGNORECASE,
 )
 CROSSED_THE_LINE = re.compile(
-    r"\b(?:cross(?:ed|es|ing)?|overstep(?:ped|s|ping)?)\s+(?:the|that|this|a|our|their|any)\s+"
-    r"(?P<line>line)\b(?!\s+of\b)",
+    r"\b(?:cross(?:ed|es|ing)?|overstep(?:ped|s|ping)?|step(?:s|ped|ping)?\s+over)\s+"
+    r"(?:the|that|this|a|our|their|any)\s+(?P<line>line)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 DRAW_THE_LINE = re.compile(
     r"\b(?:draw|draws|drew|drawn|drawing)\s+(?:the|a|its|their|our)\s+(?P<line>line)\s+(?:at|on)\b",
+    re.IGNORECASE,
+)
+# A line drawn and then crossed or stepped over in one breath: "if you draw a line, decide what
+# you will do when someone steps over it" (not "drew a line under the affair", an ending, nor a
+# line of trenches).
+LINE_DRAWN_AND_CROSSED = re.compile(
+    r"\b(?:draw|draws|drew|drawn|drawing)\s+(?:a|the|its|their|our|that|this)\s+(?P<line>line)\b"
+    r"(?!\s+(?:under|of|across|through|along|between|on|in)\b)[^.!?;]{0,120}?"
+    r"\b(?:cross(?:es|ed|ing)?|overstep\w*|step(?:s|ped|ping)?\s+over)\b",
     re.IGNORECASE,
 )
 # A coloured line on a map or chart, not a limit.

@@ -25,6 +25,9 @@ def classify(sentence: str, cue: str = "said", content: str = "") -> Classificat
         "The foreign minister said his country had drawn the line at foreign bases.",
         "The rebel commander said there are no red lines any more.",
         "The analyst said the army was approaching the reddest of red lines.",
+        "The envoy said the militia had stepped over the line at the border post.",
+        "“If you draw a line, decide before what you do when someone steps over it,” he said.",
+        "The admiral said they drew the line and would never let the fleet cross it.",
     ],
 )
 def test_red_line_statements(sentence: str) -> None:
@@ -41,6 +44,8 @@ def test_red_line_statements(sentence: str) -> None:
         "The officer said troops crossed the Line of Control at night.",
         "The minister said the talks had been constructive.",
         "The party said its red-brick headquarters would be sold.",
+        "The mayor said the council drew a line under the affair and crossed to the next item.",
+        "The general said the army drew a line of trenches and crossed the river at dawn.",
     ],
 )
 def test_not_red_line_statements(sentence: str) -> None:

@@ -37,7 +37,7 @@ def only(statements: list[Statement]) -> Statement:
 def test_made_clear_with_the_particle_hung_on_the_object(nlp):
     text = (
         "Defence Minister Oskar Lind spoke in parliament on Tuesday.\n"
-        "In his address he made clear the one red line he would never let the rebels cross."
+        "At the rally he made clear the only red line his government would defend."
     )
     st = only(run(text, nlp))
     assert st.speaker.name == "Oskar Lind"
@@ -83,8 +83,8 @@ def test_phrasal_verbs_without_speech_are_not_statements(nlp, text):
 
 def test_as_x_said_with_an_apposition(nlp):
     text = (
-        "Tensions rose on Friday as Ivan Drozd, a spokesman for the ministry, said: "
-        "“This campaign is being staged.”"
+        "The dispute deepened on Friday as Ivan Drozd, the ministry's press officer, said: "
+        "“Nobody here believes these numbers.”"
     )
     st = only(run(text, nlp))
     assert st.speaker.name == "Ivan Drozd"
@@ -93,8 +93,8 @@ def test_as_x_said_with_an_apposition(nlp):
 
 def test_speaker_before_an_aside_about_being_asked(nlp):
     text = (
-        "Prime Minister Clara Holm, asked about the collision during a visit to a factory, "
-        "said the navy had done nothing wrong."
+        "Health Minister Clara Holm, questioned by reporters outside the hospital, "
+        "said the vaccine stocks were sufficient."
     )
     st = only(run(text, nlp))
     assert st.speaker.name == "Clara Holm"
@@ -102,8 +102,8 @@ def test_speaker_before_an_aside_about_being_asked(nlp):
 
 def test_speaker_with_a_relative_clause_before_an_aside(nlp):
     text = (
-        "Senior port officials, who were not authorized to speak publicly, had told reporters "
-        "on Saturday that the harbour would close."
+        "Hospital officials, who asked that their names be withheld, had told the radio "
+        "station on Monday that the wards were full."
     )
     st = only(run(text, nlp))
     assert st.anonymous
@@ -111,49 +111,76 @@ def test_speaker_with_a_relative_clause_before_an_aside(nlp):
 
 
 def test_inverted_cue_after_a_reported_clause(nlp):
-    text = (
-        "The ceasefire collapsed after the militia began to shell the villages, stated "
-        "Foreign Minister Tomas Berg."
-    )
+    text = "The grain deal will be renewed for another year, stated Trade Minister Tomas Berg."
     st = only(run(text, nlp))
     assert st.speaker.name == "Tomas Berg"
-    assert "ceasefire collapsed" in st.content
+    assert "grain deal will be renewed" in st.content
 
 
 def test_relative_clause_whose_pronoun_is_the_subject_of_what_is_said(nlp):
     text = (
-        "The navy approved a plan to close the strait, a move that shipping analysts have "
-        "warned would raise freight rates across the region."
+        "The council approved the new road tolls, a step that market analysts have warned "
+        "would hurt small traders in the valley."
     )
     st = only(run(text, nlp))
     assert st.anonymous
-    assert st.speaker.name == "shipping analysts"
+    assert st.speaker.name == "market analysts"
 
 
 def test_cited_as_saying_gives_the_cited_source(nlp):
-    text = "Local media cited unnamed sources as saying that the minister would resign."
+    text = "A weekly paper quoted unnamed sources as saying the coach would step down in May."
     st = only(run(text, nlp))
     assert st.speaker.name == "unnamed sources"
     assert st.anonymous
 
 
 def test_reports_alleging_speak_when_someone_denies_them(nlp):
-    text = "Tarvik Shipping denies reports alleging that the company carried weapons to the port."
+    text = "Brask Marine rejected reports claiming it had sold patrol boats abroad."
     speakers = {s.speaker.name: s for s in run(text, nlp)}
-    assert "Tarvik Shipping" in speakers
+    assert "Brask Marine" in speakers
     assert any(s.anonymous and "reports" in name for name, s in speakers.items())
 
 
 def test_a_statement_issued_by_a_speaker_is_the_speakers(nlp):
-    text = "Norland and Estovia issued parallel statements warning the rebels against an attack."
-    assert {s.speaker.name for s in run(text, nlp)} == {"Norland", "Estovia"}
+    text = "Norland released a statement saying the border would stay open all winter."
+    assert {s.speaker.name for s in run(text, nlp)} == {"Norland"}
+
+
+def test_clause_joined_after_the_reported_one_is_part_of_what_was_said(nlp):
+    text = (
+        "Foreign Minister Ada Lenz said that the fishing treaty had expired, and the navy now "
+        "regards the northern shoals as a red line."
+    )
+    st = only(run(text, nlp))
+    assert "northern shoals" in st.content
+    assert st.red_line
+
+
+def test_clause_joined_with_its_own_cue_is_not_added(nlp):
+    text = (
+        "Ada Lenz said that the old promises were never binding, and Ivo Marek warned that the "
+        "islands were a red line."
+    )
+    lenz = next(s for s in run(text, nlp) if s.speaker.name == "Ada Lenz")
+    assert "red line" not in lenz.content
+
+
+def test_speech_verb_in_a_prepositional_aside_is_background(nlp):
+    text = "Despite promising lower fares, the airline raised its prices in May."
+    assert run(text, nlp) == []
+
+
+def test_speech_verb_after_a_preposition_with_a_clause_still_counts(nlp):
+    text = "After saying that the port would reopen, Mayor Ines Corra left the meeting."
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Ines Corra"
 
 
 # --- speakers named by part of a group, plural institutions, pronouns ---------------------------
 
 
 def test_one_of_the_officials_is_an_anonymous_group(nlp):
-    text = "The mayor, one of the officials said, was not going to sign the order."
+    text = "The reservoir, one of the officials said, could overflow by June."
     st = only(run(text, nlp))
     assert st.anonymous
     assert "officials" in st.speaker.name
@@ -171,14 +198,54 @@ def test_two_of_the_people_at_the_end_of_a_sentence(nlp):
 
 
 def test_plural_companies_are_an_anonymous_group(nlp):
-    st = only(run("Shipping companies warned that a strike would divert cargo.", nlp))
+    text = "Insurance firms cautioned that premiums along the coast would double."
+    st = only(run(text, nlp))
     assert st.anonymous
-    assert st.speaker.name.lower() == "shipping companies"
+    assert st.speaker.name.lower() == "insurance firms"
+
+
+def test_plural_role_nouns_are_an_anonymous_group(nlp):
+    st = only(run("Several economists warned that the new tariffs would raise food prices.", nlp))
+    assert st.anonymous
+    assert "economists" in st.speaker.name
+
+
+def test_plural_employees_are_an_anonymous_group(nlp):
+    text = "Several factory workers told a local radio station the fire alarms had failed."
+    st = only(run(text, nlp))
+    assert st.anonymous
+
+
+def test_name_after_role_words_the_tagger_missed(nlp):
+    text = "“The contract was signed in good faith,” said Chief Counsel Mirta Alvu."
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Mirta Alvu"
+
+
+def test_role_words_alone_are_not_a_person(nlp):
+    text = "The attacks will stop, the General Staff said."
+    st = only(run(text, nlp))
+    assert st.speaker.name != "Staff"
+
+
+def test_surname_the_tagger_took_for_a_noun_is_the_named_person(nlp):
+    text = (
+        "Port director Alan Sayers apologized to the ferry passengers on Monday.\n"
+        "Sayers says the ferry timetable will return to normal next week."
+    )
+    statements = run(text, nlp)
+    assert statements and statements[-1].speaker.name == "Alan Sayers"
+    assert "timetable" in statements[-1].content
+
+
+def test_capitalised_common_noun_is_not_taken_for_a_surname(nlp):
+    text = "Port director Alan Sayers spoke on Monday.\nTraders say prices will rise."
+    assert all(s.speaker.name != "Alan Sayers" for s in run(text, nlp)[1:])
 
 
 def test_pronoun_with_only_a_non_subject_mention_before_it(nlp):
     text = (
-        "The briefing contrasts with the message from President Anton Kral. "
+        "Reporters had waited two hours for Governor Anton Kral. "
         "“Our aim is to protect our people,” he said in a video."
     )
     st = only(run(text, nlp))
@@ -222,12 +289,12 @@ def test_quote_paragraph_after_reported_speech_continues_its_speaker(nlp):
 
 def test_quote_resumes_after_an_inverted_cue_that_follows_an_earlier_cue(nlp):
     text = (
-        "She justified the decision: “We cannot send the ships without sending sailors too,” "
-        "said the admiral. “That is a line I will not cross.”"
+        "She explained the vote: “Our ports stay closed until the talks resume,” "
+        "said the minister. “Reopening them now is a line I will not cross.”"
     )
     statements = run("Admiral Rosa Vidal spoke on Monday.\n" + text, nlp)
     last = statements[-1]
-    assert last.sentence.endswith("That is a line I will not cross.”")
+    assert last.sentence.endswith("Reopening them now is a line I will not cross.”")
     assert last.red_line
 
 
