@@ -419,9 +419,12 @@ class Attributor:
             cue = cue_of(token)
             if cue is None:
                 cue = self._speech_noun_cue(token, sent)
-                if cue is None:
-                    continue
                 heads = [c for c in token.children if c.dep_ == "poss"]
+                if cue is None:
+                    heads = _allegation_authors(token)
+                    if not heads:
+                        continue
+                    cue = token.text
             else:
                 heads = speaker_heads(token, cue)
             heads = [h for h in heads if not self._in_quote(sent, h.idx)]
@@ -434,7 +437,11 @@ class Attributor:
         noted = len(self.actors.speakers)
         for token, cue, heads in self._cues(sent):
             attached = self._attached_quotes(sent, token)
-            if cue != "according to" and not _has_content(token, bool(attached)):
+            if (
+                cue != "according to"
+                and token.pos_ != "NOUN"  # a noun cue's content was checked when found
+                and not _has_content(token, bool(attached))
+            ):
                 continue
             speakers = [(h, sp) for h in heads if (sp := self.actors.resolve(h)) is not None]
             if speakers:
@@ -642,6 +649,38 @@ def _inside_reported_clause(token: Token, ancestor: Token) -> bool:
     return reported
 
 
+def _allegation_authors(noun: Token) -> list[Token]:
+    """ "denied claims made by the movement that it had attacked …", "accusations by X that
+    …": an allegation noun with its author after "by" and a that-clause saying what was
+    alleged gives the author as a speaker (an empty list otherwise)."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in lexicon.ALLEGATION_NOUNS:
+        return []
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    authors = [
+        obj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    if not authors or _allegation_clause(noun) is None:
+        return []
+    return _with_conjuncts(authors[0])
+
+
+def _allegation_clause(noun: Token) -> Token | None:
+    """The that-clause of an allegation noun, hung on the noun or on its "made by" participle."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            ):
+                return clause
+    return None
+
+
 def _reported_content(cue: Token) -> str:
     """The reported clause: the cue's clausal complement, or what follows the cue.
 
@@ -649,6 +688,10 @@ def _reported_content(cue: Token) -> str:
     """
     if cue.lower_ == "according":
         return _around_according(cue)
+    clause = _allegation_clause(cue) if cue.pos_ == "NOUN" else None
+    if clause is not None:
+        words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+        return cue.doc[words[0].i : words[-1].i + 1].text
     particles = lexicon.PHRASAL_CUES.get(lexicon.VERB_FORMS.get(cue.lower_, ""), frozenset())
     after = cue.doc[cue.i + 1] if cue.i + 1 < cue.sent.end else None
     if (

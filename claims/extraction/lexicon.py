@@ -61,6 +61,15 @@ BLOCKING_GOVERNORS: frozenset[str] = frozenset(
     {"decline", "refuse", "fail", "ask", "want", "expect", "hope", "try", "plan", "intend"}
 )
 
+# Nouns that report what someone alleged, with the author after "by" and a that-clause
+# ("claims by the rebels that …").
+ALLEGATION_NOUNS: frozenset[str] = _words(
+    """
+    claim claims allegation allegations accusation accusations assertion assertions charge
+    charges suggestion suggestions warning warnings threat threats
+    """
+)
+
 # Nouns that carry a statement with a possessive speaker ("in Peskov's words, “…”").
 SPEECH_NOUNS: frozenset[str] = frozenset({"words", "statement", "remarks", "comments"})
 

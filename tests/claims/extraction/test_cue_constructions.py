@@ -176,6 +176,36 @@ def test_speech_verb_after_a_preposition_with_a_clause_still_counts(nlp):
     assert st.speaker.name == "Ines Corra"
 
 
+def test_allegation_by_an_author_with_a_that_clause(nlp):
+    text = (
+        "The coast guard dismissed claims made by the fishermen's union that its boats were rammed."
+    )
+    statements = run(text, nlp)
+    union = [s for s in statements if "union" in s.speaker.name]
+    assert len(union) == 1
+    assert union[0].content.startswith("its boats were rammed")
+    assert any(s.speaker.name == "The coast guard" for s in statements)
+
+
+def test_accusations_by_a_named_person(nlp):
+    text = (
+        "Governor Lina Marsh spoke on Monday.\n"
+        "The mayor rejected accusations by Governor Marsh that the city had hidden the report."
+    )
+    assert any(s.speaker.name == "Lina Marsh" for s in run(text, nlp))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claims by the union were discussed at length.",
+        "Threats against the embassy staff were taken seriously.",
+    ],
+)
+def test_allegation_nouns_without_author_or_clause_are_not_statements(nlp, text):
+    assert run(text, nlp) == []
+
+
 # --- speakers named by part of a group, plural institutions, pronouns ---------------------------
 
 
