@@ -400,7 +400,24 @@ class ArticleActors:
         if owners and kind == "organization":
             # "Russia's Defence Ministry": the owner belongs to the name.
             name = phrase([*owners[0].subtree, *ent])
+        elif kind == "organization" and (owner := self._capitalised_owner(ent)) is not None:
+            name = phrase([*owner, self.doc[ent.start - 1], *ent])
         return Speaker(self._other(name, kind))
+
+    def _capitalised_owner(self, ent: Span) -> Span | None:
+        """The proper name before an organisation's name with a possessive the parser took
+        for a name word ("CHINA'S Coast Guard" in a capitalised lead), or None."""
+        if ent.start < 2 or self.doc[ent.start - 1].lower_ not in ("'s", "’s"):
+            return None
+        start = ent.start - 1
+        while (
+            start > 0
+            and ent.start - 1 - start < 3
+            and self.doc[start - 1].pos_ == "PROPN"
+            and self.doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        return self.doc[start : ent.start - 1] if start < ent.start - 1 else None
 
     def _from_proper_noun(self, head: Token) -> Speaker | None:
         words = _name_tokens(head)
@@ -548,6 +565,12 @@ class ArticleActors:
         (an indefinite description) also needs a qualifier of the description in the role."""
         words = [t for t in head.subtree if t.i <= head.i] or [head]
         wanted = normalise_role(phrase(words))
+        # A role named by a phrase that runs past its head ("the head of state"): the phrase's
+        # words are the role, not qualifiers of it.
+        whole = phrase(list(head.subtree)).lower()
+        titled = next((p for p in _PHRASE_ROLES if p in whole.split(",")[0]), None)
+        if titled is not None:
+            wanted = lexicon.ROLE_SYNONYMS[titled]
         owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         qualifiers = {
             t.lower_
@@ -556,6 +579,7 @@ class ArticleActors:
             and t.i not in owners
             and t.pos_ in ("PROPN", "ADJ", "NOUN")
             and t.lower_ not in lexicon.ROLE_NOUNS | {"press", "former", "top", "senior"}
+            and not (titled and t.lower_ in titled.split())
         }
         owner = {
             clean_name(phrase(list(c.subtree))).lower()
@@ -780,6 +804,8 @@ _COMMON_NOUNS = (
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+# Role phrases whose head comes first ("head of state"): matched on the whole description.
+_PHRASE_ROLES = tuple(p for p in lexicon.ROLE_SYNONYMS if " of " in p)
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _DESCRIPTION_WORDS = (
     lexicon.ROLE_NOUNS | lexicon.GROUP_NOUNS | lexicon.INSTITUTION_NOUNS | lexicon.DOCUMENT_NOUNS

@@ -103,6 +103,7 @@ ROLE_SYNONYMS: dict[str, str] = {
     "spokesperson": "spokesman",
     "press secretary": "spokesman",
     "premier": "prime minister",
+    "head of state": "president",
     "advisor": "adviser",
     "aide": "adviser",
     "counselor": "counsellor",

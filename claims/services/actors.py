@@ -275,6 +275,20 @@ def word_similarity(query: str, candidate: str, **_: object) -> float:
     return max(fuzz.ratio(query, candidate), 100.0 if q_words == c_words else 0.0)
 
 
+# Plural nouns that name one body of unnamed officials either way: "Ukrainian authorities" are
+# the "Ukrainian officials" of the next sentence or article.
+_GROUP_SYNONYMS = {"authorities": "officials"}
+
+
+def group_similarity(query: str, candidate: str, **_: object) -> float:
+    """0-100 for groups: ``word_similarity`` with "authorities" read as "officials"."""
+
+    def folded(name: str) -> str:
+        return " ".join(_GROUP_SYNONYMS.get(word, word) for word in name.split())
+
+    return word_similarity(folded(query), folded(candidate))
+
+
 def _comparable(kind: str, form: str) -> bool:
     """Whether a form takes part in the fuzzy step: a person's proper name, or any name or
     description of another kind (compared word for word)."""
@@ -308,7 +322,7 @@ def _fuzzy(ref: ActorRef, forms: list[str], threshold: float) -> Actor | None:
         for choice, key in choices.items()
         if " " in key or choice[0] not in full_names or ref.kind != "person"
     }
-    scorer = name_similarity if ref.kind == "person" else word_similarity
+    scorer = {"person": name_similarity, "group": group_similarity}.get(ref.kind, word_similarity)
     best: tuple[float, int] | None = None
     for form in forms:
         key = lookup_key(form)

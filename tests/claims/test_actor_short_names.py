@@ -44,3 +44,10 @@ def test_a_name_without_a_company_ending_is_no_short_name():
 def test_a_short_name_of_another_kind_is_not_folded():
     full = org("Tarnwell Shipping Group")
     assert resolve_actor(ActorRef("Tarnwell", "country")) != full
+
+
+def test_authorities_and_officials_of_one_country_are_one_group():
+    officials = resolve_actor(ActorRef("Norland officials", "group"))
+    assert resolve_actor(ActorRef("Norland authorities", "group")) == officials
+    assert resolve_actor(ActorRef("Valdorian authorities", "group")) != officials
+    assert resolve_actor(ActorRef("Norland diplomats", "group")) != officials

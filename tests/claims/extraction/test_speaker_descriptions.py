@@ -74,3 +74,27 @@ def test_its_ministry_is_the_ministry_of_the_body_that_spoke_before(nlp):
 def test_its_ministry_with_no_body_before_stays_as_written(nlp):
     text = "Its foreign ministry said on Tuesday that the ship had stayed in international waters."
     assert speakers(text, nlp) == ["Its foreign ministry"]
+
+
+def test_a_capitalised_possessive_stays_in_an_organisations_name(nlp):
+    text = (
+        "NORLAND’S Coast Guard yesterday turned back two fishing boats and accused their crews "
+        "of entering a closed zone."
+    )
+    assert speakers(text, nlp) == ["NORLAND’S Coast Guard"]
+
+
+def test_the_head_of_state_is_the_president_the_article_names(nlp):
+    text = (
+        "Valdorian President Ana Ruiz said on Monday that the border would stay closed.\n\n"
+        "“We will not reopen it under pressure,” the head of state added."
+    )
+    assert speakers(text, nlp) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_the_head_of_an_agency_is_no_head_of_state(nlp):
+    text = (
+        "Valdorian President Ana Ruiz said on Monday that the border would stay closed.\n\n"
+        "The head of the customs agency said inspections would continue."
+    )
+    assert speakers(text, nlp)[1] != "Ana Ruiz"
