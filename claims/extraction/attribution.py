@@ -141,6 +141,11 @@ def _has_content(token: Token, quoted: bool) -> bool:
         return True
     if _background_gerund(token):
         return False
+    if lexicon.VERB_FORMS.get(token.lower_) in lexicon.CLAUSE_ONLY_CUES and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in token.children
+    ):
+        # "argued about the matter", "briefed the committee": no claim without a clause.
+        return token.dep_ == "parataxis" or _inverted_after_clause(token)
     for child in token.children:
         if child.dep_ in _CONTENT_DEPS:
             return True
@@ -622,15 +627,24 @@ def _drop_nested(cues: list[_Cue]) -> list[_Cue]:
     tokens = {tok.i: cue for tok, cue, _speakers in cues}
     dropped: set[int] = set()
     for tok, cue, _speakers in cues:
+        nearest = True
         for ancestor in tok.ancestors:
             if ancestor.i not in tokens:
                 continue
-            if cue == "according to":
+            if nearest and cue == "according to":
                 dropped.add(tok.i)
-            elif lexicon.VERB_FORMS.get(ancestor.lower_) in lexicon.RELAY_VERBS:
+            elif nearest and lexicon.VERB_FORMS.get(ancestor.lower_) in lexicon.RELAY_VERBS:
                 dropped.add(ancestor.i)
-            elif tok.i > ancestor.i and _inside_reported_clause(tok, ancestor):
+            elif (
+                tok.i > ancestor.i
+                and tokens[ancestor.i] != "according to"
+                and _inside_reported_clause(tok, ancestor)
+            ):
+                # Also through a cue in between ("X stated that Y confirmed … and called …").
                 dropped.add(tok.i)
+            else:
+                nearest = False
+                continue
             break
     return [c for c in cues if c[0].i not in dropped]
 

@@ -47,6 +47,11 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
 # ("pointed that …", a non-native form of "pointed out that …").
 CLAUSE_PHRASAL_CUES: frozenset[str] = frozenset({"point"})
 
+# Cue verbs that report speech only with a clause or a quotation ("argued that …"); with an
+# object or a preposition alone they report a quarrel or a meeting ("argued about the plan",
+# "briefed the committee").
+CLAUSE_ONLY_CUES: frozenset[str] = frozenset({"argue", "brief"})
+
 # Cue verbs that dispute what someone else said: their object is the other's speech ("denied
 # reports alleging …": the reports allege).
 DISPUTING_VERBS: frozenset[str] = frozenset(

@@ -206,6 +206,33 @@ def test_allegation_nouns_without_author_or_clause_are_not_statements(nlp, text)
     assert run(text, nlp) == []
 
 
+def test_cue_inside_a_conjunct_of_a_reported_clause_is_not_a_second_statement(nlp):
+    text = (
+        "Director Ana Ruiz stated on her blog that the inspectors and the local team confirmed "
+        "two hits on the roof and called for restraint."
+    )
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ines Corra and Governor Lina Marsh argued about the budget at the summit.",
+        "Army officers briefed the committee for two hours on the border incident.",
+    ],
+)
+def test_argue_and_brief_without_a_clause_are_not_statements(nlp, text):
+    assert run(text, nlp) == []
+
+
+def test_argue_and_brief_with_a_clause_are_statements(nlp):
+    text = "Mayor Ines Corra argued that the budget would not cover the new bridge."
+    assert only(run(text, nlp)).speaker.name == "Ines Corra"
+    text = "Army officers briefed reporters that the border incident was over."
+    assert only(run(text, nlp)).anonymous
+
+
 # --- speakers named by part of a group, plural institutions, pronouns ---------------------------
 
 
