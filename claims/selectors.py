@@ -27,6 +27,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
+from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce, Greatest
 from django.http import QueryDict
 
@@ -233,32 +234,69 @@ def _marked(field: str, query: SearchQuery) -> SearchHeadline:
 def search_pool(claims: QuerySet[Claim], q: str, size: int) -> list[int]:
     """Ids of the newest ``size`` claims of ``claims`` whose text or sources match ``q``.
 
-    Both vectors are on the claim row. First the newest ``REDLINE_SEARCH_WINDOW`` rows of the
-    list, read in its own index order, are tested: enough for common words, and the same cost
-    for any word. Only when they hold fewer matches does the ordered query over every row run,
-    where the two GIN indexes find rarer words. (That query alone lets PostgreSQL choose, and
-    it underestimates words that occur together such as "red line": it then read all 100,000
-    matches from the GIN indexes to keep the newest thousand. Asking the indexes first for any
-    ``size`` matches made rare words faster but common ones slower by as much.)
+    Both vectors are on the claim row. The newest ``REDLINE_SEARCH_WINDOW`` rows are tested
+    first (``window_matches``); only when they hold fewer matches does the ordered query over
+    every row run, where the two GIN indexes find rarer words.
     """
+    ordered = claims.order_by(F("said_on").desc(nulls_last=True), "-id")
+    found = window_matches(ordered, q, size, ("search_vector", "sources_vector"))
+    if found is not None:
+        return found
     query = search_query(q)
-    order = (F("said_on").desc(nulls_last=True), "-id")
-    window = claims.order_by(*order).values("id", "said_on", "search_vector", "sources_vector")
+    matching = ordered.filter(Q(search_vector=query) | Q(sources_vector=query))
+    return list(matching.values_list("pk", flat=True)[:size])
+
+
+def text_matches(rows: QuerySet[Claim], n: int, *, q: str) -> list[Claim]:
+    """The first ``n`` of the ordered ``rows`` whose claim text matches ``q`` (web search)."""
+    ids = window_matches(rows, q, n)
+    if ids is None:
+        return list(rows.filter(search_vector=search_query(q))[:n])
+    return list(rows.filter(pk__in=ids))
+
+
+def window_matches(
+    rows: QuerySet[Claim], q: str, size: int, vectors: tuple[str, ...] = ("search_vector",)
+) -> list[int] | None:
+    """Ids of the first ``size`` of the ordered ``rows`` matching ``q`` in any of ``vectors``,
+    looked for among the first ``REDLINE_SEARCH_WINDOW`` rows only; None when those hold fewer.
+
+    The window is read in the list's own index order: enough for common words and the same
+    cost for any word. Left to itself PostgreSQL underestimates words that occur together
+    ("red line", "grain exports": 1,500 rows expected, 26,000 found at 1M claims) and reads
+    every match from the GIN index, one heap page each, to keep the first page (200 ms).
+    """
+    columns, order = _order_columns(rows)
+    window = rows.values("id", *columns, *vectors)
     inner, params = window[: int(settings.REDLINE_SEARCH_WINDOW)].query.sql_with_params()
     matches = f"websearch_to_tsquery('{SEARCH_CONFIG}', %s)"
+    condition = " OR ".join(f"{vector} @@ {matches}" for vector in vectors)
     with connection.cursor() as cursor:
         cursor.execute(
-            # Django's own SQL for the window, every value a bound parameter.
-            f"SELECT id FROM ({inner}) AS recent "
-            f"WHERE search_vector @@ {matches} OR sources_vector @@ {matches} "
-            "ORDER BY said_on DESC NULLS LAST, id DESC LIMIT %s",
-            [*params, q, q, size],
+            # Django's own SQL for the window, every value a bound parameter. The outer order is
+            # the window's own, so PostgreSQL reads it in order and stops at ``size`` matches.
+            f"SELECT id FROM ({inner}) AS recent WHERE {condition} ORDER BY {order} LIMIT %s",
+            [*params, *[q] * len(vectors), size],
         )
         found = [row[0] for row in cursor.fetchall()]
-    if len(found) >= size:
-        return found
-    matching = claims.filter(Q(search_vector=query) | Q(sources_vector=query))
-    return list(matching.order_by(*order).values_list("pk", flat=True)[:size])
+    return found if len(found) >= size else None
+
+
+def _order_columns(rows: QuerySet[Claim]) -> tuple[list[str], str]:
+    """The fields ``rows`` is ordered by, and that order as SQL over those column names."""
+    columns: list[str] = []
+    terms: list[str] = []
+    for item in rows.query.order_by:
+        if isinstance(item, str):
+            name, descending, nulls = item.lstrip("-"), item.startswith("-"), ""
+        elif isinstance(item, OrderBy) and isinstance(item.expression, F):
+            name, descending = item.expression.name, item.descending  # type: ignore[attr-defined]
+            nulls = " NULLS LAST" if item.nulls_last else " NULLS FIRST" if item.nulls_first else ""
+        else:
+            raise ValueError(f"cannot read the order {item!r}")
+        columns.append(name)
+        terms.append(f"{name} {'DESC' if descending else 'ASC'}{nulls}")
+    return [c for c in columns if c != "id"], ", ".join(terms)
 
 
 def _filtered(filters: ClaimFilters) -> QuerySet[Claim]:

@@ -10,7 +10,7 @@ read move to the end of an ascending ``updated_at`` order, so a client paging th
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +31,8 @@ class KeysetPagination(BasePagination):
 
     cursor_query_param = "cursor"
     page_size_query_param = "page_size"
+    # How a view reads the first ``n`` rows of the ordered page query (default: a LIMIT).
+    fetch: Callable[[Any, int], list[Any]] | None = None
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any]:
         fields: Sequence[str] = getattr(view, "keyset_ordering", ("id",))
@@ -41,7 +43,7 @@ class KeysetPagination(BasePagination):
         rows_qs = queryset.order_by(*fields)
         if position is not None:
             rows_qs = rows_qs.filter(_after(fields, position))
-        rows = list(rows_qs[: page_size + 1])
+        rows = self.fetch(rows_qs, page_size + 1) if self.fetch else list(rows_qs[: page_size + 1])
         self.next_position = _key(rows[page_size - 1], fields) if len(rows) > page_size else None
         return rows[:page_size]
 

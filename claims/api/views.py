@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
@@ -21,6 +22,7 @@ from claims.api.models import Subscription, WebhookDelivery
 from claims.api.permissions import EditorScope
 from claims.models import Actor, Claim, ClaimRelation, Mention
 from claims.records import claim_mentions, claim_relations, with_record_relations
+from claims.selectors import text_matches
 from claims.services import editing
 from sources.models import Article, Outlet
 
@@ -79,6 +81,18 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
         if self.action == "list":
             claims = claims.filter(merged_into__isnull=True)
         return with_record_relations(claims)
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        filtered = super().filter_queryset(queryset)  # validates every parameter, q included
+        words = self.request.query_params.get("q", "").strip()
+        if self.action != "list" or not words or self.paginator is None:
+            return filtered
+        # A list's text search is left to the paginator, which looks for the page's matches in
+        # the next rows of the list's own order first (see ``text_matches``).
+        others = self.request.query_params.copy()
+        others.pop("q")
+        self.paginator.fetch = partial(text_matches, q=words)  # type: ignore[attr-defined]
+        return self.filterset_class(others, queryset=queryset, request=self.request).qs
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         claim = self.get_object()
