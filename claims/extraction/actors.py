@@ -297,6 +297,8 @@ class ArticleActors:
         if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = self._antecedent(head.head.head)
             return self.resolve(antecedent) if antecedent is not None else None
+        if lower in ("latter", "former") and any(c.lower_ == "the" for c in head.children):
+            return self._former_or_latter(head)
         whole = _partitive_whole(head)
         if whole is not None:
             # "one of the officials said", "two of them said": the group the part belongs to.
@@ -558,6 +560,26 @@ class ArticleActors:
                 if speaker is not None and child.dep_ == "appos":
                     self.described[head.lower_] = speaker
                 return speaker
+        if head.lower_ in lexicon.DOCUMENT_NOUNS:
+            return self._document_author(head)
+        return None
+
+    def _document_author(self, head: Token) -> Speaker | None:
+        """ "an investigation by the newsroom X reported …", "Sarles' apology suggested …": a
+        document or speech noun speaks for its author, after "by" or as its owner."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                authors = [c for c in child.children if c.dep_ == "pobj"]
+                if authors:
+                    return self.resolve(authors[0])
+            owner = child.dep_ == "poss" or (
+                # "Sarles’ apology": a parser may read the possessive as a modifier.
+                child.dep_ == "nmod" and any(g.dep_ == "case" for g in child.children)
+            )
+            if owner and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                if child.lower_ in ("its", "their"):
+                    continue
+                return self.resolve(child)
         return None
 
     def _person_with_role(self, head: Token, strict: bool = False) -> str | None:
@@ -718,6 +740,47 @@ class ArticleActors:
                 ]
                 if spoken:
                     return spoken[-1]
+            if lower == "they":
+                return self._group_named_before(head)
+        return None
+
+    def _former_or_latter(self, head: Token) -> Speaker | None:
+        """ "X met Y. The latter said …": the last person named before (the former: the one
+        named before that), in the paragraph or the one before, outside quotations."""
+        paragraph = self.paragraph_of.get(head.i, -1)
+        names: list[str] = []
+        for mention in sorted(self.mentions, key=lambda m: m.offset):
+            if (
+                mention.offset < head.idx
+                and paragraph - 1 <= mention.paragraph <= paragraph
+                and not inside(self.quotes, mention.offset)
+            ):
+                if mention.name in names:
+                    names.remove(mention.name)
+                names.append(mention.name)
+        wanted = 1 if head.lower_ == "latter" else 2
+        if len(names) < wanted:
+            return None
+        return Speaker(self._person_ref(names[-wanted]))
+
+    def _group_named_before(self, head: Token) -> Speaker | None:
+        """ "… the arguments made by senior officials. They told reporters …": with no speaker
+        to stand for, "they" is the last group of people named in its paragraph or the one
+        before (outside quotations)."""
+        paragraph = self.paragraph_of.get(head.i, -1)
+        for tok in reversed(self.doc[: head.i]):
+            where = self.paragraph_of.get(tok.i)
+            if where is None:
+                continue
+            if where < paragraph - 1:
+                break
+            if (
+                tok.tag_ == "NNS"
+                and tok.lower_ in lexicon.GROUP_NOUNS
+                and not inside(self.quotes, tok.idx)
+            ):
+                found = self._from_description(tok)
+                return Speaker(found.actor, True) if found is not None else None
         return None
 
     def _organisation_named(self, words: list[Token], head: Token) -> Speaker | None:

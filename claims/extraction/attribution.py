@@ -84,6 +84,7 @@ def cue_of(token: Token) -> str | None:
     return token.text
 
 
+_MODALS = frozenset({"would", "could", "might", "may", "should", "will", "can", "must", "shall"})
 _BACKGROUND_PREPS = frozenset({"despite", "after", "before", "since", "without", "while"})
 
 
@@ -141,6 +142,8 @@ def _has_content(token: Token, quoted: bool) -> bool:
         return True
     if _background_gerund(token):
         return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+        return False  # "they would have said …", "he may announce …": not said (yet)
     if lexicon.VERB_FORMS.get(token.lower_) in lexicon.CLAUSE_ONLY_CUES and not any(
         c.dep_ in ("ccomp", "xcomp") for c in token.children
     ):
@@ -159,6 +162,8 @@ def _has_content(token: Token, quoted: bool) -> bool:
         return True  # "Talks failed, stated the minister.": the clause before is what was said
     if token.dep_ == "relcl" and _extracted_subject(token):
         return True  # "a move that analysts warned would fail": the relative clause is said
+    if token.dep_ == "relcl" and token.head.lower_ in lexicon.ALLEGATION_NOUNS:
+        return True  # "…, a claim the agency rejected": the claim is what it rejected
     return token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i
 
 

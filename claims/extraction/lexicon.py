@@ -138,6 +138,7 @@ GROUP_NOUNS: frozenset[str] = _words(
 DOCUMENT_NOUNS: frozenset[str] = _words(
     """
     lawsuit suit complaint report study statement letter document indictment filing survey
+    investigation apology speech remarks message tweet
     """
 )
 

@@ -318,6 +318,62 @@ def test_pronoun_later_in_the_sentence_stands_for_its_subject(nlp):
         assert st.speaker.name == "The coast guard" or st.speaker.name == "Ivan Petrov"
 
 
+def test_they_with_no_speaker_before_is_the_group_named_before(nlp):
+    text = (
+        "The plan was drawn up by senior harbour officials.\n"
+        "They told reporters on Friday that the quay would close in June."
+    )
+    st = only(run(text, nlp))
+    assert st.anonymous
+    assert "officials" in st.speaker.name
+
+
+def test_they_with_no_group_named_is_no_speaker(nlp):
+    assert run("They told reporters on Friday that the quay would close in June.", nlp) == []
+
+
+def test_the_latter_and_the_former(nlp):
+    text = (
+        "Mayor Ines Corra met Governor Lina Marsh in the capital on Monday. "
+        "The latter said the bridge would be rebuilt by spring."
+    )
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Lina Marsh"
+    text = (
+        "Mayor Ines Corra met Governor Lina Marsh in the capital on Monday. "
+        "The former said the bridge would be rebuilt by spring."
+    )
+    assert only(run(text, nlp)).speaker.name == "Ines Corra"
+
+
+def test_a_document_speaks_for_its_author(nlp):
+    text = (
+        "Port director Alan Sayers spoke on Monday.\n"
+        "Sayers’ apology also suggested that the ferries would stay late all week."
+    )
+    statements = run(text, nlp)
+    assert statements[-1].speaker.name == "Alan Sayers"
+    text = "A report by the Veld Institute said that the river had dropped by a fifth."
+    assert "Veld Institute" in only(run(text, nlp)).speaker.name
+
+
+def test_a_claim_that_someone_rejected(nlp):
+    text = "The rebels said the dam had burst on its own, a claim the Water Ministry rejected."
+    speakers = {s.speaker.name for s in run(text, nlp)}
+    assert "Water Ministry" in speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the talks had failed, the envoys would have said so in public.",
+        "The minister may announce the new budget next week.",
+    ],
+)
+def test_hypothetical_or_future_speech_is_not_a_statement(nlp, text):
+    assert run(text, nlp) == []
+
+
 # --- quotations ---------------------------------------------------------------------------------
 
 
