@@ -230,6 +230,9 @@ def _subjects(token: Token) -> list[Token]:
         if not subj:
             agents = [c for c in current.children if c.dep_ == "agent"]
             subj = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+        if len(subj) > 1:
+            # "The governments of A and B each blamed …": a floating quantifier is no speaker.
+            subj = [t for t in subj if t.lower_ not in _FLOATING] or subj
         if subj:
             # Two subjects (a parse of "X, who …, – Y said"): the one next to the verb.
             before = [t for t in subj if t.i < current.i]
@@ -361,12 +364,35 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 _SHORT_QUOTE_WORDS = 8
 
 
+_FLOATING = frozenset({"each", "both", "all"})
+# Plural heads naming one body per state or party ("the governments of A and B").
+_PLURAL_BODIES = frozenset(
+    {"governments", "leaders", "presidents", "ministers", "ministries", "delegations"}
+    | {"militaries", "spokesmen", "armies"}
+)
+
+
 def _with_conjuncts(head: Token) -> list[Token]:
+    owners = _owners_of_plural(head)
+    if owners:
+        return owners
     heads = [head]
     for tok in head.conjuncts:
         if tok.i > head.i and tok.pos_ in ("PROPN", "NOUN", "PRON"):
             heads.append(tok)
     return heads
+
+
+def _owners_of_plural(head: Token) -> list[Token]:
+    """ "the governments of A and B each blamed …": the states named, one speaker each."""
+    if head.tag_ != "NNS" or head.lower_ not in _PLURAL_BODIES:
+        return []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.conjuncts:
+                    return [obj, *(t for t in obj.conjuncts if t.pos_ == "PROPN")]
+    return []
 
 
 def speaker_heads(token: Token, cue: str) -> list[Token]:

@@ -318,6 +318,15 @@ def test_pronoun_later_in_the_sentence_stands_for_its_subject(nlp):
         assert st.speaker.name == "The coast guard" or st.speaker.name == "Ivan Petrov"
 
 
+def test_governments_of_two_states_give_one_statement_each(nlp):
+    text = "The governments of Norland and Estovia each blamed the other for the sinking."
+    assert {s.speaker.name for s in run(text, nlp)} == {"Norland", "Estovia"}
+
+
+def test_governments_of_a_region_meeting_is_not_a_statement(nlp):
+    assert run("The governments of Norland and Estovia met in Vienna on Monday.", nlp) == []
+
+
 def test_they_with_no_speaker_before_is_the_group_named_before(nlp):
     text = (
         "The plan was drawn up by senior harbour officials.\n"
