@@ -542,6 +542,10 @@ class Attributor:
             quotes.extend(extra)
         quoted = " ".join(q.inner(self.text) for q in quotes)
         content = quoted or _reported_content(cue)
+        earlier = None if quotes else self._reported_before(sent, cue)
+        if earlier is not None:
+            start = earlier.start
+            content = f"{self.text[earlier.start : earlier.end]} {content}"
         if quoted and len(quoted.split()) < _SHORT_QUOTE_WORDS:
             # A few quoted words inside reported speech ("said the Serin suffered only “scratched
             # paint”") are not the statement: the reported clause around them is.
@@ -558,6 +562,28 @@ class Attributor:
             paragraph=sent.paragraph,
             quotes=quotes,
         )
+
+    def _reported_before(self, sent: Sentence, cue: Token) -> Sentence | None:
+        """ "There are no limits. This idea has failed, stated the minister.": a reported clause
+        ending in an inverted cue that opens on "this/that/these" goes back to the sentence it
+        points to, the one before in the paragraph, when that one has no cue of its own."""
+        first = next((t for t in sent.span if not t.is_space and not t.is_punct), None)
+        if (
+            first is None
+            or first.lower_ not in ("this", "that", "these", "those")
+            or not _inverted_after_clause(cue)
+            or sent.index == 0
+        ):
+            return None
+        previous = self.sentences[sent.index - 1]
+        if previous.paragraph != sent.paragraph or previous.paragraph in self.skip:
+            return None
+        if self._cues(previous) or self._quotes_in(previous):
+            return None
+        return previous
+
+    def _quotes_in(self, sent: Sentence) -> bool:
+        return any(q.start < sent.end and q.end > sent.start for q in self._quotes(sent))
 
     def _attribution_after(self, quote: Quote, end: int) -> bool:
         """ "He defended it: “X,” said the minister.": words follow the closed quotation in its

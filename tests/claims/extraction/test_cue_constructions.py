@@ -117,6 +117,34 @@ def test_inverted_cue_after_a_reported_clause(nlp):
     assert "grain deal will be renewed" in st.content
 
 
+def test_inverted_cue_on_a_this_clause_takes_in_the_sentence_it_points_to(nlp):
+    text = (
+        "The talks went on all night. There are no red lines in these waters. This idea has "
+        "failed since the fleet arrived, stated Foreign Minister Tomas Berg."
+    )
+    st = only(run(text, nlp))
+    assert st.sentence.startswith("There are no red lines")
+    assert st.red_line
+
+
+def test_inverted_cue_without_a_pointing_word_keeps_its_own_sentence(nlp):
+    text = (
+        "There are no red lines in these waters. The idea has failed since the fleet arrived, "
+        "stated Foreign Minister Tomas Berg."
+    )
+    st = only(run(text, nlp))
+    assert st.sentence.startswith("The idea has failed")
+
+
+def test_inverted_cue_does_not_take_a_sentence_with_its_own_speaker(nlp):
+    text = (
+        "Admiral Rosa Vidal said there were no red lines. This idea has failed since the fleet "
+        "arrived, stated Foreign Minister Tomas Berg."
+    )
+    berg = next(s for s in run(text, nlp) if s.speaker.name == "Tomas Berg")
+    assert berg.sentence.startswith("This idea")
+
+
 def test_relative_clause_whose_pronoun_is_the_subject_of_what_is_said(nlp):
     text = (
         "The council approved the new road tolls, a step that market analysts have warned "
