@@ -99,6 +99,7 @@ ROLE_NOUNS: frozenset[str] = _words(
     chairman chairwoman chair king queen prince emperor pope prosecutor judge lawyer attorney
     analyst expert source officer deputy counsellor counselor negotiator candidate
     vice-president ceo founder executive economist professor researcher manager counsel
+    ruler
     """
 )
 
@@ -109,6 +110,7 @@ ROLE_SYNONYMS: dict[str, str] = {
     "press secretary": "spokesman",
     "premier": "prime minister",
     "head of state": "president",
+    "ruler": "president",
     "advisor": "adviser",
     "aide": "adviser",
     "counselor": "counsellor",

@@ -289,6 +289,15 @@ def test_plural_companies_are_an_anonymous_group(nlp):
     assert st.speaker.name.lower() == "insurance firms"
 
 
+def test_the_ruler_is_the_president_the_article_names(nlp):
+    text = (
+        "Norlandic President Anna Berg opened the session on Monday.\n"
+        "The drills will start in May, the Norlandic ruler told state television."
+    )
+    statements = run(text, nlp)
+    assert statements[-1].speaker.name == "Anna Berg"
+
+
 def test_plural_role_nouns_are_an_anonymous_group(nlp):
     st = only(run("Several economists warned that the new tariffs would raise food prices.", nlp))
     assert st.anonymous
