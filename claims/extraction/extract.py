@@ -24,7 +24,7 @@ from claims.extraction.attribution import Attributor, Found, Sentence
 from claims.extraction.classify import classify_statement
 from claims.extraction.dates import resolve_said_on
 from claims.extraction.nlp import get_nlp
-from claims.extraction.quotes import Quote, find_quotes, paragraph_spans
+from claims.extraction.quotes import Quote, ends_mid_sentence, find_quotes, paragraph_spans
 from claims.extraction.types import ActorRef, ArticleExtraction, Statement
 
 PARAGRAPH_COMPONENT = "redline_paragraph_breaks"
@@ -142,7 +142,9 @@ def extract_from_doc(
     all_quotes = [q for qs in quotes.values() for q in qs]
     actors = ArticleActors(doc, all_quotes, paragraph_of, fuzzy_threshold)
     skip = _furniture(text, paragraphs, title)
-    found = Attributor(doc, sentences, quotes, actors, skip).run()
+    found = _without_cut_tails(
+        Attributor(doc, sentences, quotes, actors, skip).run(), text, paragraphs, sentences
+    )
     statements: list[Statement] = []
     speakers: dict[str, ActorRef] = {}
     for item in found:
@@ -212,6 +214,43 @@ def _furniture(text: str, paragraphs: list[tuple[int, int]], title: str) -> set[
         ):
             skip.add(i)
     return skip
+
+
+def _without_cut_tails(
+    found: list[Found], text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence]
+) -> list[Found]:
+    """Statements running into a paragraph the page cut off end with its last whole sentence;
+    one with no whole sentence is dropped (its words stop mid-sentence)."""
+    cut = {
+        i
+        for i, (start, end) in enumerate(paragraphs)
+        if text[start:end].rstrip()[-1:] not in _TERMINAL and _cut_off(text, start, end)
+    }
+    if not cut:
+        return found
+    kept: list[Found] = []
+    for item in found:
+        if item.paragraph not in cut or item.end < paragraphs[item.paragraph][1]:
+            kept.append(item)
+            continue
+        ends = [
+            s.end
+            for s in sentences
+            if s.paragraph == item.paragraph and item.start < s.end < item.end
+        ]
+        if ends:
+            item.end = max(ends)
+            kept.append(item)
+    return kept
+
+
+def _cut_off(text: str, start: int, end: int) -> bool:
+    """A paragraph the page cut off mid-sentence: it stops on a word no sentence ends with
+    ("… by supplying the rebels with") or inside a quotation it opened ("… called it “a new")."""
+    words = text[start:end].split()
+    if words and words[-1].lower() in ends_mid_sentence():
+        return True
+    return any(not q.closed for q in find_quotes(text, start, end))
 
 
 def _to_statement(

@@ -39,6 +39,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def ends_mid_sentence() -> frozenset[str]:
+    """Words no sentence ends with ("of", "the", "with"): a line stopping on one was cut."""
+    return _FUNCTION_WORDS
+
+
 # Words that open a sentence, not the rest of a wrapped one: a long line without a full stop
 # followed by "The Kremlin warned …" is a paragraph that lost its stop.
 _SENTENCE_OPENERS = frozenset(

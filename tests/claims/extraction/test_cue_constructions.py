@@ -457,6 +457,34 @@ def test_quote_resumes_after_an_inverted_cue_that_follows_an_earlier_cue(nlp):
     assert last.red_line
 
 
+# --- pages cut off mid-sentence ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry has repeatedly warned that, by arming the rebels in the north with",
+        "Mayor Ines Corra said on the radio the closure amounted to “a completely new kind of",
+    ],
+)
+def test_a_paragraph_cut_off_mid_sentence_gives_no_statement(nlp, text):
+    assert run(f"The port was quiet.\n\n{text}\n\nThe ferry left at noon.", nlp) == []
+
+
+def test_a_statement_running_into_a_cut_off_paragraph_ends_with_its_last_whole_sentence(nlp):
+    text = (
+        "When the senator objected, Mayor Ines Corra said: “No. By arming the rebels in the "
+        "north you do not become a party to the"
+    )
+    st = only(run(text, nlp))
+    assert st.sentence.endswith("said: “No.")
+
+
+def test_an_unterminated_paragraph_that_is_not_cut_stays(nlp):
+    text = "The bottler Brask Drinks calls the claims in the new lawsuit 'false'"
+    assert only(run(text, nlp)).speaker.name == "Brask Drinks"
+
+
 @pytest.mark.parametrize(
     "text",
     [
