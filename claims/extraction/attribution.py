@@ -84,6 +84,19 @@ def cue_of(token: Token) -> str | None:
     return token.text
 
 
+_TIME_MARKS = frozenset({"when", "after", "before", "while", "once", "until", "since", "as"})
+
+
+def _bare_time_clause(token: Token) -> bool:
+    """ "When the senator objected, the mayor said: “No.”": a cue in a time clause with nothing
+    of its own said does not own the quotation of the main clause."""
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in token.children)
+        and not any(c.dep_ in _CONTENT_DEPS or c.dep_ == "prep" for c in token.children)
+    )
+
+
 _MODALS = frozenset({"would", "could", "might", "may", "should", "will", "can", "must", "shall"})
 _BACKGROUND_PREPS = frozenset({"despite", "after", "before", "since", "without", "while"})
 
@@ -138,7 +151,7 @@ def _phrasal_cue(
 
 
 def _has_content(token: Token, quoted: bool) -> bool:
-    if quoted:
+    if quoted and not _bare_time_clause(token):
         return True
     if _background_gerund(token):
         return False

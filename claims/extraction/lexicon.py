@@ -24,7 +24,9 @@ SPEECH_VERBS: frozenset[str] = _words(
     criticize criticise request justify announce reaffirm tout hail vow proclaim charge
     disclose reveal concede testify brief lament question counter dispute rebuff refute
     affirm assure inform advise highlight signal estimate forecast quote cite imply
-    apologize apologise repeat concede accuse warn recount
+    apologize apologise repeat concede accuse warn recount boast quip joke scoff decry deplore
+    bemoan plead characterize characterise dub term confess exclaim reassure downplay fault
+    object rebut hint speculate opine
     """
 )
 
@@ -41,6 +43,11 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "express": frozenset({"concern", "concerns", "regret", "hope", "confidence", "support"}),
     "voice": frozenset({"concern", "concerns", "support", "opposition"}),
     "issue": frozenset({"statement", "warning", "statements", "warnings"}),
+    "play": frozenset({"down"}),
+    "brush": frozenset({"off", "aside"}),
+    "shrug": frozenset({"off"}),
+    "chime": frozenset({"in"}),
+    "weigh": frozenset({"in"}),
 }
 
 # Phrasal cues that are also a cue without their particle when a that-clause follows
@@ -88,6 +95,9 @@ IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "hit": ("hit", "hits", "hitting"),
     "go": ("go", "goes", "went", "gone", "going"),
     "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+    "dub": ("dub", "dubs", "dubbed", "dubbing"),
+    "rebut": ("rebut", "rebuts", "rebutted", "rebutting"),
 }
 
 # Heads of descriptions that name a speaker by role ("the Kremlin spokesman").

@@ -66,6 +66,47 @@ def test_traded_accusations_gives_both_sides(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mayor Ines Corra played down the risk of flooding.", "played down"),
+        ("Mayor Ines Corra quipped that the bridge was older than the city.", "quipped"),
+        ("Mayor Ines Corra objected to the new tolls on the ring road.", "objected"),
+        ("Mayor Ines Corra weighed in on the debate over the tolls.", "weighed in"),
+        ("Mayor Ines Corra faulted the contractor for the delays.", "faulted"),
+    ],
+)
+def test_less_common_speech_verbs(nlp, text, cue):
+    st = only(run(text, nlp))
+    assert st.speaker.name == "Ines Corra"
+    assert st.cue == cue
+
+
+def test_a_cue_in_a_bare_time_clause_does_not_own_the_quotation(nlp):
+    text = "When the senator objected, Mayor Ines Corra said: “No, the vote stands.”"
+    assert only(run(text, nlp)).speaker.name == "Ines Corra"
+
+
+def test_a_time_clause_with_its_own_content_is_a_statement_too(nlp):
+    text = (
+        "Senator Ada Lenz spoke first.\nWhen Lenz replied that she had only quoted the law, "
+        "Mayor Ines Corra said: “No, the vote stands.”"
+    )
+    assert {s.speaker.name for s in run(text, nlp)} == {"Ada Lenz", "Ines Corra"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children played down by the river all afternoon.",
+        "The crate weighed in at forty kilos.",
+        "The object was found on the beach by a fisherman.",
+    ],
+)
+def test_those_verbs_and_words_without_speech(nlp, text):
+    assert run(text, nlp) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The council made clear progress on the budget this year.",
