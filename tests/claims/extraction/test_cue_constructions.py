@@ -70,7 +70,7 @@ def test_traded_accusations_gives_both_sides(nlp):
     [
         ("Mayor Ines Corra played down the risk of flooding.", "played down"),
         ("Mayor Ines Corra quipped that the bridge was older than the city.", "quipped"),
-        ("Mayor Ines Corra objected to the new tolls on the ring road.", "objected"),
+        ("Mayor Ines Corra rebutted the charge that the tolls were illegal.", "rebutted"),
         ("Mayor Ines Corra weighed in on the debate over the tolls.", "weighed in"),
         ("Mayor Ines Corra faulted the contractor for the delays.", "faulted"),
     ],
@@ -82,7 +82,7 @@ def test_less_common_speech_verbs(nlp, text, cue):
 
 
 def test_a_cue_in_a_bare_time_clause_does_not_own_the_quotation(nlp):
-    text = "When the senator objected, Mayor Ines Corra said: “No, the vote stands.”"
+    text = "When the senator complained, Mayor Ines Corra said: “No, the vote stands.”"
     assert only(run(text, nlp)).speaker.name == "Ines Corra"
 
 
@@ -100,6 +100,7 @@ def test_a_time_clause_with_its_own_content_is_a_statement_too(nlp):
         "Children played down by the river all afternoon.",
         "The crate weighed in at forty kilos.",
         "The object was found on the beach by a fisherman.",
+        "Mayor Ines Corra objected to the plan.",
     ],
 )
 def test_those_verbs_and_words_without_speech(nlp, text):
@@ -514,7 +515,7 @@ def test_a_paragraph_cut_off_mid_sentence_gives_no_statement(nlp, text):
 
 def test_a_statement_running_into_a_cut_off_paragraph_ends_with_its_last_whole_sentence(nlp):
     text = (
-        "When the senator objected, Mayor Ines Corra said: “No. By arming the rebels in the "
+        "When the senator complained, Mayor Ines Corra said: “No. By arming the rebels in the "
         "north you do not become a party to the"
     )
     st = only(run(text, nlp))
