@@ -209,6 +209,8 @@ class Said:
 # A statement of the claim's kind, or a red line spoken of by both, is more likely the same
 # proposition; a red line on one side only is less likely.
 SAME_KIND_BONUS = 0.1
+# A claim of this many mentions or more is scored without its least similar one.
+TRIM_FROM = 3
 RED_LINE_BOTH_BONUS = 0.2
 RED_LINE_ONE_PENALTY = 0.1
 
@@ -235,11 +237,16 @@ def claim_match_score(
     mentions, with the kind and red-line evidence; and its best content cosine to one of them.
 
     The mean, not the best mention, decides: a claim that has drifted over loosely related
-    mentions does not pull in every statement that resembles one of them.
+    mentions does not pull in every statement that resembles one of them. Of three mentions or
+    more the least similar one is left out: one stray mention (an earlier statement attached by
+    mistake, a fragment that lost its context) does not veto a statement that the rest of the
+    claim says again.
     """
     if not members:
         return 0.0, 0.0
-    scores = [said_similarity(statement, m, vector_weight) for m in members]
+    scores = sorted((said_similarity(statement, m, vector_weight) for m in members), reverse=True)
+    if len(scores) >= TRIM_FROM:
+        scores = scores[:-1]
     score = sum(scores) / len(scores)
     score += SAME_KIND_BONUS * same_kind
     if all(red_lines):
