@@ -157,6 +157,8 @@ def _has_content(token: Token, quoted: bool) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
         return False  # "they would have said …", "he may announce …": not said (yet)
+    if any(c.dep_ == "advmod" and c.lower_ == "how" for c in token.children):
+        return False  # "… out of touch with how people complain to the agency": a manner
     if lexicon.VERB_FORMS.get(token.lower_) in lexicon.CLAUSE_ONLY_CUES and not any(
         c.dep_ in ("ccomp", "xcomp") for c in token.children
     ):

@@ -246,9 +246,10 @@ def _without_cut_tails(
 
 def _cut_off(text: str, start: int, end: int) -> bool:
     """A paragraph the page cut off mid-sentence: it stops on a word no sentence ends with
-    ("… by supplying the rebels with") or inside a quotation it opened ("… called it “a new")."""
+    ("… by supplying the rebels with"), on a comma or a dash, or inside a quotation it opened
+    ("… called it “a new")."""
     words = text[start:end].split()
-    if words and words[-1].lower() in ends_mid_sentence():
+    if words and (words[-1].lower() in ends_mid_sentence() or words[-1][-1] in ",–—-("):
         return True
     return any(not q.closed for q in find_quotes(text, start, end))
 

@@ -81,6 +81,11 @@ def test_less_common_speech_verbs(nlp, text, cue):
     assert st.cue == cue
 
 
+def test_a_cue_in_a_how_clause_is_a_manner_not_a_statement(nlp):
+    text = "Her advice seemed out of touch with how commuters usually complain to the agency."
+    assert run(text, nlp) == []
+
+
 def test_a_cue_in_a_bare_time_clause_does_not_own_the_quotation(nlp):
     text = "When the senator complained, Mayor Ines Corra said: “No, the vote stands.”"
     assert only(run(text, nlp)).speaker.name == "Ines Corra"
@@ -507,6 +512,7 @@ def test_quote_resumes_after_an_inverted_cue_that_follows_an_earlier_cue(nlp):
     [
         "The ministry has repeatedly warned that, by arming the rebels in the north with",
         "Mayor Ines Corra said on the radio the closure amounted to “a completely new kind of",
+        "Mayor Ines Corra said the closure, which is expected to last for weeks, would cost jobs,",
     ],
 )
 def test_a_paragraph_cut_off_mid_sentence_gives_no_statement(nlp, text):
