@@ -600,6 +600,20 @@ class Attributor:
     def _quotes_in(self, sent: Sentence) -> bool:
         return any(q.start < sent.end and q.end > sent.start for q in self._quotes(sent))
 
+    def _words_outside(self, quote: Quote, paragraph: int) -> bool:
+        """Whether paragraph ``paragraph`` has words outside its quotations."""
+        start, end = self.sentences_bounds(paragraph)
+        inside = self.quotes_by_paragraph.get(paragraph, [])
+        return any(
+            ch.isalpha() and not any(q.start <= i < q.end for q in inside)
+            for i, ch in enumerate(self.text[start:end], start)
+        )
+
+    def sentences_bounds(self, paragraph: int) -> tuple[int, int]:
+        """The first and last character of a paragraph's sentences."""
+        sents = [s for s in self.sentences if s.paragraph == paragraph]
+        return sents[0].start, sents[-1].end
+
     def _attribution_after(self, quote: Quote, end: int) -> bool:
         """ "He defended it: “X,” said the minister.": words follow the closed quotation in its
         sentence, so a quotation opening the next sentence goes on with it."""
@@ -672,6 +686,10 @@ class Attributor:
                 continue
             quote = next((q for q in self.quotes_by_paragraph.get(par, [])), None)
             if quote is None or quote.start != sents[0].start:
+                continue
+            if not previous[-1].direct and self._words_outside(quote, par):
+                # After reported speech only a paragraph that is all quotation goes on with it:
+                # "“…,” shouted a dock worker." names a speaker with a verb we do not know.
                 continue
             last = self._sentence_at(quote.end - 1) or sents[-1]
             end = last.end if last.paragraph == par else sents[-1].end

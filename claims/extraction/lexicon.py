@@ -26,7 +26,7 @@ SPEECH_VERBS: frozenset[str] = _words(
     affirm assure inform advise highlight signal estimate forecast quote cite imply
     apologize apologise repeat concede accuse warn recount boast quip joke scoff decry deplore
     bemoan plead characterize characterise dub term confess exclaim reassure downplay fault
-    rebut hint speculate opine
+    rebut hint speculate opine shout yell
     """
 )
 

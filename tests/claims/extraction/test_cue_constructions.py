@@ -493,6 +493,19 @@ def test_quote_paragraph_after_reported_speech_continues_its_speaker(nlp):
     assert statements[1].cue == "continued"
 
 
+def test_quote_paragraph_with_an_unknown_attribution_does_not_continue_reported_speech(nlp):
+    text = (
+        "Admiral Rosa Vidal said the fleet would stay in port.\n"
+        "“Everyone must leave the quay now,” a dock worker muttered."
+    )
+    assert [s.speaker.name for s in run(text, nlp)] == ["Rosa Vidal"]
+
+
+def test_shouted_is_a_cue(nlp):
+    text = "“Everyone must leave the quay now,” shouted Captain Ivo Marek."
+    assert only(run(text, nlp)).speaker.name.endswith("Ivo Marek")
+
+
 def test_quote_resumes_after_an_inverted_cue_that_follows_an_earlier_cue(nlp):
     text = (
         "She explained the vote: “Our ports stay closed until the talks resume,” "
