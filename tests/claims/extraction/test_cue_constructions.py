@@ -3,33 +3,9 @@ with texts that must not give a statement (no speaker, title, caption, no speech
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from claims.extraction.extract import extract_article
-from claims.extraction.nlp import get_nlp
-from claims.extraction.types import Statement
-
-PUBLISHED = date(2024, 3, 5)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
-
-
-def run(text: str, nlp, title: str = "") -> list[Statement]:
-    result = extract_article(text, PUBLISHED, title=title, nlp=nlp)
-    for st in result.statements:
-        assert text[st.start : st.end] == st.sentence
-    return result.statements
-
-
-def only(statements: list[Statement]) -> Statement:
-    assert len(statements) == 1, [(s.speaker.name, s.sentence) for s in statements]
-    return statements[0]
-
+from tests.claims.extraction.support import only, run
 
 # --- phrasal cues -------------------------------------------------------------------------------
 
