@@ -538,19 +538,59 @@ def _either_way(
     return both
 
 
+# Content words a dismissal may have beside its cues and still say nothing of its own topic
+# ("this hysteria is whipped up", "denied all allegations").
+_GENERIC_WORDS = 2
+_CUE_CONCEPTS = frozenset(concept(w) for w in DENIAL_CUES | ACCUSATION_CUES)
+
+
+def about_denier(denier: Side, other: Side) -> frozenset[str]:
+    """The parties the denier's speaker stands for that the other side, in one of the denier's
+    articles, says something about while not standing for them itself ("Russian troops massed",
+    answered by the Kremlin): what is said there is said about the denier."""
+    if not denier.article_ids & other.article_ids:
+        return frozenset()
+    return (denier.speaker_parties & parties(_said(other))) - other.speaker_parties
+
+
+def _is_generic(denier: Side) -> bool:
+    """Whether a dismissal names no topic of its own beyond its cues ("all lies")."""
+    own = topic_words(_said(denier)) - _CUE_CONCEPTS
+    names = parties(_said(denier))
+    return len({w for w in own if w[:4] not in names}) <= _GENERIC_WORDS
+
+
+def answers_about(denier: Side, other: Side) -> frozenset[str]:
+    """What a denial answers about its own side in the other statement: the parties (see
+    ``about_denier``) when the denial is generic or shares a topic word with it; empty when it
+    does not, or the other side is itself a denial."""
+    if not denial_cues(denier) or denial_cues(other):
+        return frozenset()
+    about = about_denier(denier, other)
+    if about and (_is_generic(denier) or _overlap_words(denier, other) - about):
+        return about
+    return frozenset()
+
+
 @_either_way
 def denial_against_allegation(denier: Side, other: Side) -> Finding | None:
-    """One side denies or dismisses; the other accuses, or asserts something on the same topic."""
+    """One side denies or dismisses; the other accuses, asserts something on the same topic, or
+    says something about the denier's side in the denier's article (a generic dismissal like
+    "this is hysteria" answers what is said there about its side)."""
     cues = denial_cues(denier)
     if not cues or denial_cues(other):
         return None
     shared = sorted(_overlap_words(denier, other))
     alleged = allegation_cues(other)
     strength = 0.6
+    if not alleged and other.kind in {"assertion", "warning", "announcement"}:
+        answered = answers_about(denier, other)
+        if answered:
+            alleged = (f"(about {', '.join(sorted(answered))})",)
+        elif len(shared) >= 3:
+            alleged, strength = (f"(kind: {other.kind})",), 0.5
     if not alleged:
-        if other.kind not in {"assertion", "warning", "announcement"} or len(shared) < 3:
-            return None
-        alleged, strength = (f"(kind: {other.kind})",), 0.5
+        return None
     about = f"; shared: {', '.join(shared[:6])}" if shared else ""
     return Finding(
         "denial",
@@ -773,8 +813,9 @@ def judge(
         topic = min(1.0, topic + 0.3)
     other_speaker = a.speaker_id != b.speaker_id
     reply = 0.0
-    if other_speaker and addresses(a, b):
-        # "The lawsuit is based on false information": a statement about the other speaker.
+    if other_speaker and (addresses(a, b) or answers_about(a, b) or answers_about(b, a)):
+        # "The lawsuit is based on false information": a statement about the other speaker; a
+        # denial of what the other said about the denier's side is a reply too.
         reply = 1.0
     elif other_speaker and addresses_side(a, b):
         reply = 0.5

@@ -305,3 +305,51 @@ def test_a_stronger_suggestion_takes_the_place_of_a_weaker_unreviewed_one(make_a
     )
     store_extraction(article, extraction)
     assert list(ClaimRelation.objects.values_list("pk", flat=True)) == [reviewed.pk]
+
+
+# A generic dismissal by one side's spokesman, and what others say about that side.
+MASSING = "Envoy Rita Moss said a large concentration of Marlish tanks stood near the river."
+HYSTERIA = "This panic is nothing but hysteria."
+
+
+def test_a_generic_dismissal_answers_what_its_article_says_about_its_side():
+    said = _side(MASSING, 1)
+    dismissal = replace(_side(HYSTERIA, 2), speaker_parties=frozenset({"marl"}))
+    verdict = judge(said, dismissal, 0.0)
+    assert verdict is not None and verdict.rule == "denial"
+    assert "(about marl)" in verdict.evidence
+    assert verdict.base >= 0.47  # the denial rule's threshold in contradictions.py
+
+
+def test_a_dismissal_is_not_set_against_everything_in_its_article():
+    dismissal = replace(_side(HYSTERIA, 2), speaker_parties=frozenset({"marl"}))
+    # The statement names another side, not the dismisser's.
+    other_side = _side("Envoy Rita Moss said Tarnish tanks stood near the river.", 1)
+    assert judge(other_side, dismissal, 0.0) is None
+    # The dismisser's own side speaking of itself.
+    own = replace(_side(MASSING, 3), speaker_parties=frozenset({"marl"}))
+    assert judge(own, dismissal, 0.0) is None
+    # Another article: what it says is not known to be what the dismissal answers.
+    elsewhere = _side(MASSING, 1, article=2)
+    assert judge(elsewhere, dismissal, 0.0) is None
+    # A dismissal with a topic of its own answers only what shares a word with it.
+    specific = replace(
+        _side("Reports of a hospital strike in Oster are fake propaganda.", 2),
+        speaker_parties=frozenset({"marl"}),
+    )
+    exports = _side("Envoy Rita Moss said Marlish grain exports doubled this year.", 1)
+    assert judge(exports, specific, 0.0) is None
+    # Two denials do not answer each other.
+    denial = replace(_side(HYSTERIA, 3, "denial"), speaker_parties=frozenset({"tarn"}))
+    assert judge(replace(_side(MASSING, 1, "denial"), text=MASSING + " Lies."), denial) is None
+
+
+def test_a_specific_denial_answers_a_statement_about_its_side_on_its_topic():
+    said = _side(MASSING, 1)
+    denial = replace(
+        _side("We are accused of massing tanks near the river by people from far away.", 2),
+        kind="denial",
+        speaker_parties=frozenset({"marl"}),
+    )
+    verdict = judge(said, denial, 0.0)
+    assert verdict is not None and verdict.rule == "denial"
