@@ -567,9 +567,24 @@ def answers_about(denier: Side, other: Side) -> frozenset[str]:
     if not denial_cues(denier) or denial_cues(other):
         return frozenset()
     about = about_denier(denier, other)
-    if about and (_is_generic(denier) or _overlap_words(denier, other) - about):
-        return about
-    return frozenset()
+    if not about:
+        return frozenset()
+    # A shared name ("Moscow") is who it is about, not what: a topic word must be more.
+    names = parties(_said(denier)) | parties(_said(other)) | about
+    topic = {w for w in _overlap_words(denier, other) if _key(w) not in names}
+    return about if topic or _is_generic(denier) or _subject_of(other, about) else frozenset()
+
+
+# Words before a clause's subject ("that the Marlish crew ..."), and how far into it it may be.
+_LEADING = frozenset({"that", "the", "a", "an", "its", "their"})
+_SUBJECT_WORDS = 2
+
+
+def _subject_of(side: Side, about: frozenset[str]) -> bool:
+    """Whether what the side said opens with one of these parties as its subject ("the Marlish
+    crew chose not to"), not one named in passing ("drills with Marland")."""
+    ws = [w for w in words(_said(side))[:6] if w not in _LEADING]
+    return any(_key(w) in about for w in ws[:_SUBJECT_WORDS])
 
 
 @_either_way

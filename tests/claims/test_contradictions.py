@@ -339,6 +339,20 @@ def test_a_dismissal_is_not_set_against_everything_in_its_article():
     )
     exports = _side("Envoy Rita Moss said Marlish grain exports doubled this year.", 1)
     assert judge(exports, specific, 0.0) is None
+    # Sharing only the denier's name is no shared topic: joint drills with it are no allegation.
+    drills = _side("Envoy Rita Moss announced joint drills with Marland for May.", 1)
+    plans = replace(
+        _side("Marland denies any attack plans and accuses Tarn of provocations.", 2, "denial"),
+        speaker_parties=frozenset({"marl"}),
+    )
+    assert judge(drills, plans, 0.0) is None
+    # Nor is a name in passing ("waters claimed by Marland") answered by a denial of its own topic.
+    waters = _side("Radar data showed both boats in the waters claimed by Marland.", 1)
+    account = replace(
+        _side("Marland rejected the account of the tank crew.", 2, "denial", cue="rejected"),
+        speaker_parties=frozenset({"marl"}),
+    )
+    assert judge(waters, account, 0.0) is None
     # Two denials do not answer each other.
     denial = replace(_side(HYSTERIA, 3, "denial"), speaker_parties=frozenset({"tarn"}))
     assert judge(replace(_side(MASSING, 1, "denial"), text=MASSING + " Lies."), denial) is None
@@ -353,3 +367,11 @@ def test_a_specific_denial_answers_a_statement_about_its_side_on_its_topic():
     )
     verdict = judge(said, denial, 0.0)
     assert verdict is not None and verdict.rule == "denial"
+    # A statement whose subject is the denier's side, sharing no other word, is answered too.
+    crew = _side("The Marlish crew had every chance to turn away.", 1)
+    blunt = "Tarn's patrol boat caused the collision in the night, not ours."
+    verdict = judge(crew, replace(denial, text=blunt, content=blunt), 0.0)
+    assert verdict is not None and "(about marl)" in verdict.evidence
+    # The same denial does not answer a statement naming that side only in passing.
+    drills = _side("Envoy Rita Moss announced joint drills with Marland for May.", 1)
+    assert judge(drills, replace(denial, text=blunt, content=blunt), 0.0) is None
