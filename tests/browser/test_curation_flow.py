@@ -70,6 +70,9 @@ def test_editor_curates_and_undoes(
     page.wait_for_url(re.compile(r"q=canal"))
     page.locator("#results mark").first.wait_for()
     assert "canal" in page.locator("#results mark").first.inner_text().lower()
+    # Enter fires the field's change and the form's submit: the form keeps only the newer
+    # request (hx-sync), and nothing may be in flight to swap the results under the click.
+    page.wait_for_load_state("networkidle")
 
     # Claim page: confirm a suggested link (htmx swaps the row in place).
     page.locator(".claim-card a.claim-text").first.click()
