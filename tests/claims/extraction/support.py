@@ -24,3 +24,8 @@ def only(statements: list[Statement]) -> Statement:
     """The one statement of a list that must hold exactly one."""
     assert len(statements) == 1, [(s.speaker.name, s.sentence) for s in statements]
     return statements[0]
+
+
+def speakers(text: str, nlp: Language) -> list[str]:
+    """The speakers' names of ``text``'s statements, in order."""
+    return [st.speaker.name for st in run(text, nlp)]

@@ -3,24 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from claims.extraction.extract import extract_article
-from claims.extraction.nlp import get_nlp
-
-PUBLISHED = date(2025, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
-
-
-def speakers(text: str, nlp) -> list[str]:
-    statements = extract_article(text, PUBLISHED, nlp=nlp).statements
-    return [st.speaker.name for st in statements]
+from tests.claims.extraction.support import speakers
 
 
 def test_an_aide_of_a_named_person_is_the_one_other_person_named(nlp):

@@ -2,27 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from claims.extraction.extract import extract_article
-from claims.extraction.nlp import get_nlp
-from claims.extraction.types import Statement
-
-PUBLISHED = date(2025, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
-
-
-def speakers(text: str, nlp) -> list[str]:
-    statements: list[Statement] = extract_article(text, PUBLISHED, nlp=nlp).statements
-    for st in statements:
-        assert text[st.start : st.end] == st.sentence
-    return [st.speaker.name for st in statements]
+from tests.claims.extraction.support import speakers
 
 
 def test_a_title_marks_a_person_the_tagger_missed(nlp):
