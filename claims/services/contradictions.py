@@ -131,12 +131,18 @@ def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
     else:
         # A claim from pages that show no date at all may answer anything: the newest claims.
         near = Q()
-    return list(
+    # Ids first: DISTINCT over whole rows (tsvectors and the embedding included) sorted every
+    # joined row's columns; then the rows, without the search columns no rule reads.
+    ranked = (
         Claim.objects.filter(near, merged_into__isnull=True)
         .exclude(pk=claim.pk)
-        .distinct()
-        .order_by("-first_seen", "-id")[:_MAX_CANDIDATES]
+        .order_by("-first_seen", "-id")
+        .values_list("pk", "first_seen")
+        .distinct()[:_MAX_CANDIDATES]
     )
+    order = [pk for pk, _ in ranked]
+    rows = Claim.objects.defer("search_vector", "sources_vector").in_bulk(order)
+    return [rows[pk] for pk in order]
 
 
 def _lead(title: str, text: str) -> str:
