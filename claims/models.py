@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from redline.fields import VectorField
 from sources.models import Article
 
 
@@ -139,9 +139,9 @@ class Claim(models.Model):
     # The claim's source sentences (non-rejected mentions) as one vector, kept by triggers on
     # mentions (migration 0007): the dashboard finds sentence matches on the claim row itself.
     sources_vector = SearchVectorField(null=True, editable=False)
-    # Unit sentence vector (MiniLM, 384 floats): the normalised mean of the mentions' contents,
-    # kept by claims/services/storing.py for claim matching.
-    embedding = ArrayField(models.FloatField(), null=True, blank=True, editable=False)
+    # Unit sentence vector (MiniLM, 384 float32): the normalised mean of the mentions' contents,
+    # kept by claims/services/storing.py for claim matching and contradiction topics.
+    embedding = VectorField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["embedding", "sources_vector"])

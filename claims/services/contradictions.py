@@ -8,8 +8,9 @@ worked out before any lock; only the writes hold the relation lock and the claim
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -42,10 +43,9 @@ _SENTENCES_PER_SIDE = 3
 # The lead of an article says what story it tells; two articles on one story make their
 # statements related even when the statements share few words.
 _LEAD_CHARS = 300
-_ARTICLE_VECTORS: dict[str, Any] = {}  # by content hash
-_ARTICLE_CACHE_SIZE = 5000
 
 Pair = tuple[int, int]
+Day = date | None
 
 
 def _pair(a: int, b: int) -> Pair:
@@ -114,9 +114,9 @@ def _known_names() -> frozenset[str]:
     return frozenset(name.split()[0].casefold()[:4] for name in names if name.split())
 
 
-def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
-    """Claims the claim could dispute: its articles', and those said near its date or undated
-    (any, newest first, when the claim itself has no date)."""
+def _candidate_rows(claim: Claim, article_ids: Iterable[int]) -> list[tuple[int, Day, Day]]:
+    """(id, said_on, first_seen) of the claims the claim could dispute: its articles', and those
+    said near its date or undated (any, newest first, when the claim itself has no date)."""
     days = max(
         settings.REDLINE_CLAIM_DATE_WINDOW_DAYS,
         settings.REDLINE_CONTRADICTION_WINDOW_DAYS,
@@ -131,62 +131,54 @@ def _candidates(claim: Claim, article_ids: Iterable[int]) -> list[Claim]:
     else:
         # A claim from pages that show no date at all may answer anything: the newest claims.
         near = Q()
-    # Ids first: DISTINCT over whole rows (tsvectors and the embedding included) sorted every
-    # joined row's columns; then the rows, without the search columns no rule reads.
-    ranked = (
+    # DISTINCT over a few columns, not whole rows with their tsvectors and vector.
+    return list(
         Claim.objects.filter(near, merged_into__isnull=True)
         .exclude(pk=claim.pk)
         .order_by("-first_seen", "-id")
-        .values_list("pk", "first_seen")
+        .values_list("pk", "said_on", "first_seen")
         .distinct()[:_MAX_CANDIDATES]
     )
-    order = [pk for pk, _ in ranked]
-    rows = Claim.objects.defer("search_vector", "sources_vector").in_bulk(order)
-    return [rows[pk] for pk in order]
 
 
 def _lead(title: str, text: str) -> str:
     return f"{title}. {text[:_LEAD_CHARS]}".strip()
 
 
-def _cache_leads(rows: Sequence[tuple[str, str, str]]) -> None:
-    """Embed the leads of (content hash, title, text) rows not cached yet, in one batch."""
-    missing = {digest: _lead(title, text) for digest, title, text in rows}
-    missing = {d: lead for d, lead in missing.items() if d not in _ARTICLE_VECTORS}
-    if not missing:
-        return
-    if len(_ARTICLE_VECTORS) + len(missing) > _ARTICLE_CACHE_SIZE:
-        _ARTICLE_VECTORS.clear()
-    for digest, vector in zip(missing, embed(list(missing.values())), strict=True):
-        _ARTICLE_VECTORS[digest] = vector
-
-
 def remember_articles(articles: Iterable[Article]) -> None:
-    """Compute the vectors of these articles' leads now (one batch, before storing locks)."""
-    _cache_leads([(a.content_hash, a.title, a.text) for a in articles])
+    """Embed these articles' titles and leads (one batch, before any storing lock) and keep the
+    vectors on their rows."""
+    articles = list(articles)
+    if not articles:
+        return
+    vectors = embed([_lead(a.title, a.text) for a in articles])
+    for article, vector in zip(articles, vectors, strict=True):
+        article.lead_embedding = vector
+    Article.objects.bulk_update(articles, ["lead_embedding"])
 
 
 def _article_vectors(ids: set[int]) -> dict[int, Any]:
-    """Unit vectors of the articles' titles and leads, computed once per process and text."""
-    hashes = dict(Article.objects.filter(pk__in=ids).values_list("pk", "content_hash"))
-    missing = [pk for pk, digest in hashes.items() if digest not in _ARTICLE_VECTORS]
-    if missing:
-        rows = Article.objects.filter(pk__in=missing).values_list("content_hash", "title", "text")
-        _cache_leads(list(rows))
-    return {pk: _ARTICLE_VECTORS[d] for pk, d in hashes.items() if d in _ARTICLE_VECTORS}
+    """Unit vectors of the articles' titles and leads, from their rows (embedded and kept now
+    for the articles that have none yet)."""
+    rows = Article.objects.filter(pk__in=ids)
+    found = dict(rows.filter(lead_embedding__isnull=False).values_list("pk", "lead_embedding"))
+    missing = [a for a in rows.only("pk", "title", "text") if a.pk not in found]
+    remember_articles(missing)
+    found.update((a.pk, a.lead_embedding) for a in missing)
+    return found
 
 
 def _scaled(cosine: float, low: float, high: float) -> float:
     return float(min(1.0, max(0.0, (cosine - low) / (high - low))))
 
 
-def _story(a: Side, b: Side, articles: dict[int, Any]) -> float:
-    """The closest cosine of the two statements' articles' leads (0 when unknown)."""
+def _story(one: frozenset[int], other: frozenset[int], articles: dict[int, Any]) -> float:
+    """The closest cosine of two statements' articles' leads (0 when unknown)."""
     return max(
         (
             float(np.dot(articles[x], articles[y]))
-            for x in a.article_ids
-            for y in b.article_ids
+            for x in one
+            for y in other
             if x != y and x in articles and y in articles
         ),
         default=0.0,
@@ -201,49 +193,112 @@ def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int,
         related = _scaled(cosine, 0.3, 0.7)
     # A shared story is weaker evidence than a shared article (which the rules count as 0.3) unless
     # the two articles' leads are very close.
-    return min(1.0, related + 0.35 * _scaled(_story(a, b, articles), 0.45, 0.75))
+    story = _story(a.article_ids, b.article_ids, articles)
+    return min(1.0, related + 0.35 * _scaled(story, 0.45, 0.75))
 
 
-def _closeness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int, Any]) -> float:
+def _closeness(one: Dated, other: Dated, articles: dict[int, Any]) -> float:
     """0-1: how surely the two speak of one event: one article or close leads (statements alike
     in words may be about two events), and dates near each other."""
-    shared = bool(a.article_ids & b.article_ids)
-    event = 1.0 if shared else _scaled(_story(a, b, articles), 0.35, 0.75)
-    first, second = one.said_on or one.first_seen, other.said_on or other.first_seen
+    shared = bool(one.article_ids & other.article_ids)
+    event = (
+        1.0 if shared else _scaled(_story(one.article_ids, other.article_ids, articles), 0.35, 0.75)
+    )
     near = 0.5
-    if first is not None and second is not None:
-        days = abs((first - second).days)
+    if one.when is not None and other.when is not None:
+        days = abs((one.when - other.when).days)
         near = 1.0 - min(1.0, days / max(1, settings.REDLINE_CONTRADICTION_WINDOW_DAYS))
     return 0.75 * event + 0.25 * near
+
+
+@dataclass(frozen=True)
+class Dated:
+    """What closeness needs of a claim: its articles and its date (said, else first seen)."""
+
+    article_ids: frozenset[int]
+    when: date | None
+
+
+def _claim_articles(ids: Iterable[int]) -> dict[int, frozenset[int]]:
+    """The articles of each claim's non-rejected mentions."""
+    found: dict[int, set[int]] = {}
+    rows = (
+        Mention.objects.filter(claim_id__in=list(ids))
+        .exclude(status=ReviewStatus.REJECTED)
+        .values_list("claim_id", "article_id")
+    )
+    for claim_id, article_id in rows:
+        found.setdefault(claim_id, set()).add(article_id)
+    return {pk: frozenset(articles) for pk, articles in found.items()}
+
+
+def _close_pairs(
+    claims: list[Claim], own_sides: dict[int, Side]
+) -> tuple[dict[int, list[tuple[int, float]]], set[Pair], dict[int, Any]]:
+    """Each claim's candidates close enough to it (one article, or one story and near dates)
+    with their closeness; every pair looked at; and the articles' lead vectors.
+
+    Closeness needs only the candidates' articles and dates, so their rows, mentions and
+    vectors are loaded afterwards for the few that pass: loading them all for every claim was
+    most of a worker's time once the database held a few thousand claims.
+    """
+    ranked = {c.pk: _candidate_rows(c, own_sides[c.pk].article_ids) for c in claims}
+    dates = {pk: said or seen for rows in ranked.values() for pk, said, seen in rows}
+    dates |= {c.pk: c.said_on or c.first_seen for c in claims}
+    where = _claim_articles(pk for pk in dates if pk not in own_sides)
+    where |= {pk: side.article_ids for pk, side in own_sides.items()}
+    articles = _article_vectors({a for ids in where.values() for a in ids})
+    dated = {pk: Dated(where.get(pk, frozenset()), when) for pk, when in dates.items()}
+    close: dict[int, list[tuple[int, float]]] = {}
+    looked: set[Pair] = set()
+    for claim in claims:
+        kept = close.setdefault(claim.pk, [])
+        for pk, _, _ in ranked[claim.pk]:
+            key = _pair(claim.pk, pk)
+            if key in looked:
+                continue
+            looked.add(key)
+            closeness = _closeness(dated[claim.pk], dated[pk], articles)
+            if closeness >= MIN_CLOSENESS:
+                kept.append((pk, closeness))
+    return close, looked, articles
+
+
+_RULE_FIELDS = (
+    "pk",
+    "speaker_id",
+    "text",
+    "kind",
+    "red_line",
+    "said_on",
+    "first_seen",
+    "embedding",
+)
 
 
 def _verdicts(claims: list[Claim]) -> tuple[dict[Pair, Verdict], set[Pair]]:
     """The pairs judged to contradict, and every pair that was judged."""
     known = _known_names()
     own_sides = _sides(claims, known)
-    candidates = {c.pk: _candidates(c, own_sides[c.pk].article_ids) for c in claims}
-    others = {o.pk: o for found in candidates.values() for o in found}
-    sides = own_sides | _sides((o for pk, o in others.items() if pk not in own_sides), known)
-    articles = _article_vectors({a for side in sides.values() for a in side.article_ids})
+    close, judged, articles = _close_pairs(claims, own_sides)
+    wanted = {pk for kept in close.values() for pk, _ in kept if pk not in own_sides}
+    others = Claim.objects.only(*_RULE_FIELDS).in_bulk(wanted)
+    rows = {c.pk: c for c in claims} | others
+    sides = own_sides | _sides(others.values(), known)
     found: dict[Pair, Verdict] = {}
-    judged: set[Pair] = set()
     for claim in claims:
         side = own_sides[claim.pk]
-        for other in candidates[claim.pk]:
-            key = _pair(claim.pk, other.pk)
-            if key in judged:
+        for pk, closeness in close[claim.pk]:
+            other = rows.get(pk)
+            if other is None:
                 continue
-            judged.add(key)
-            related = _relatedness(claim, other, side, sides[other.pk], articles)
-            close = _closeness(claim, other, side, sides[other.pk], articles)
-            verdict = judge(side, sides[other.pk], related, close)
+            related = _relatedness(claim, other, side, sides[pk], articles)
+            verdict = judge(side, sides[pk], related, closeness)
             # The threshold is on the score before the ranking bonus: the bonus only orders.
-            if (
-                verdict is not None
-                and close >= MIN_CLOSENESS
-                and verdict.base >= MIN_SCORE_BY_RULE.get(verdict.rule, MIN_SCORE)
+            if verdict is not None and verdict.base >= MIN_SCORE_BY_RULE.get(
+                verdict.rule, MIN_SCORE
             ):
-                found[key] = verdict
+                found[_pair(claim.pk, pk)] = verdict
     return found, judged
 
 

@@ -2,8 +2,9 @@
 
 Texts go through ``nlp.pipe`` in batches of ``REDLINE_EXTRACT_BATCH_SIZE``; the batch's
 statement vectors and article leads are then embedded at once, before any lock; each article is
-stored (claims/services/storing.py) and marked done, or failed with the reason. A failure in one
-article (in extraction or in storing) never stops the others.
+stored (claims/services/storing.py), the batch's contradictions are suggested together, and its
+articles are marked done, or failed with the reason. A failure in one article (in extraction or
+in storing) never stops the others.
 
 Workers lose nothing: an article is held through a PostgreSQL session lock while a run works on
 it (claims/services/locks.py), so a worker killed mid-batch leaves its articles free for the
@@ -28,7 +29,7 @@ from django.utils import timezone
 from claims.extraction.extract import ArticleInput, extract_article, extract_articles
 from claims.extraction.nlp import get_nlp
 from claims.extraction.types import ArticleExtraction
-from claims.services.contradictions import remember_articles
+from claims.services.contradictions import remember_articles, suggest_contradictions
 from claims.services.embeddings import Vectors
 from claims.services.locks import try_lock_articles, unlock_articles
 from claims.services.storing import statement_vectors, store_extraction
@@ -84,20 +85,42 @@ def _store_one(
     extraction: ArticleExtraction,
     vectors: Vectors | None,
     report: ProcessReport,
-) -> None:
+) -> set[int] | None:
+    """Store one article's extraction; the claims it touched, or None when it failed (the
+    article is then marked failed)."""
     try:
-        store_extraction(article, extraction, vectors=vectors)
+        result = store_extraction(article, extraction, vectors=vectors, contradictions=False)
     except TRANSIENT_DB_ERRORS:
         raise
     except Exception as exc:
         logger.exception("storing the extraction of article %s failed", article.pk)
         _fail(article.pk, f"storing failed: {type(exc).__name__}: {exc}")
         report.failed.append(article.pk)
+        return None
+    return result.claim_ids
+
+
+def _finish(claim_ids: set[int], stored: list[int], report: ProcessReport) -> None:
+    """Suggest contradictions for the claims a batch's stored articles touched, then mark those
+    articles done; when suggesting fails they are marked failed (a retry derives it all again).
+
+    The batch's claims are judged together: they share most of their candidates, which are
+    then loaded once.
+    """
+    try:
+        suggest_contradictions(claim_ids)
+    except TRANSIENT_DB_ERRORS:
+        raise
+    except Exception as exc:
+        logger.exception("suggesting contradictions for articles %s failed", stored[:20])
+        for pk in stored:
+            _fail(pk, f"suggesting contradictions failed: {type(exc).__name__}: {exc}")
+        report.failed.extend(stored)
         return
-    Article.objects.filter(pk=article.pk).update(
+    Article.objects.filter(pk__in=stored).update(
         status=Article.Status.DONE, error="", processed_at=timezone.now()
     )
-    report.done.append(article.pk)
+    report.done.extend(stored)
 
 
 def _extract_each(
@@ -160,13 +183,19 @@ def process_articles(article_ids: Iterable[int], *, force: bool = False) -> Proc
             articles = list(Article.objects.filter(pk__in=chunk).order_by("published", "id"))
             extracted = list(_extract_each(articles))
             vectors = _embed_ahead(extracted)
+            touched: set[int] = set()
+            stored: list[int] = []
             for article, extraction in extracted:
                 if isinstance(extraction, Exception):
                     reason = f"extraction failed: {type(extraction).__name__}: {extraction}"
                     _fail(article.pk, reason)
                     report.failed.append(article.pk)
-                else:
-                    _store_one(article, extraction, vectors.get(article.pk), report)
+                    continue
+                claim_ids = _store_one(article, extraction, vectors.get(article.pk), report)
+                if claim_ids is not None:
+                    touched |= claim_ids
+                    stored.append(article.pk)
+            _finish(touched, stored, report)
     except SoftTimeLimitExceeded:
         # Out of time: what is left is marked failed (retry_failed picks it up), not lost.
         finished = {*report.done, *report.failed}

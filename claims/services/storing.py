@@ -277,13 +277,18 @@ def resolve_actors(extraction: ArticleExtraction) -> dict[ActorRef, Actor]:
 
 
 def store_extraction(
-    article: Article, extraction: ArticleExtraction, vectors: Vectors | None = None
+    article: Article,
+    extraction: ArticleExtraction,
+    vectors: Vectors | None = None,
+    *,
+    contradictions: bool = True,
 ) -> StoreResult:
     """Replace the article's pipeline mentions with the extraction's statements (idempotent).
 
     ``vectors`` are the statements' (``statement_vectors``), when already computed. Called
     outside a transaction, each step commits on its own and holds its locks only that long:
-    the actors, then each speaker's statements, then the contradictions.
+    the actors, then each speaker's statements, then the contradictions (unless the caller
+    suggests them itself for a batch of articles: ``contradictions=False``).
     """
     if vectors is None or len(vectors) != len(extraction.statements):
         vectors = embed([statement_text(s) for s in extraction.statements])
@@ -297,7 +302,8 @@ def store_extraction(
     result = StoreResult()
     for speaker_id in sorted(set(said) | set(earlier), key=lambda pk: pk or 0):
         _store_speaker(article, speaker_id, said.get(speaker_id, []), result)
-    suggest_contradictions(result.claim_ids)
+    if contradictions:
+        suggest_contradictions(result.claim_ids)
     return result
 
 

@@ -3,13 +3,11 @@ traded between two sides, negated framings, replies naming a speaker's role."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import numpy as np
 from django.test import override_settings
 
-from claims.models import Claim
 from claims.services.contradiction_rules import (
     RANK_BONUS,
     Side,
@@ -21,7 +19,7 @@ from claims.services.contradiction_rules import (
     role_keys,
     speaker_parties,
 )
-from claims.services.contradictions import _closeness
+from claims.services.contradictions import Dated, _closeness
 
 ACCUSE = "The harbour board accused Dorvan tugs of ramming the ferry at the pier."
 DENY = "The Dorvan shipping office denied that its tugs rammed the ferry at the pier."
@@ -48,19 +46,18 @@ def _article_vectors(*rows: list[float]) -> dict[int, np.ndarray]:
 
 @override_settings(REDLINE_CONTRADICTION_WINDOW_DAYS=30)
 def test_closeness_is_one_story_and_near_dates():
-    one = Claim(said_on=date(2024, 4, 7))
-    same_day = Claim(said_on=date(2024, 4, 7))
-    later = Claim(said_on=date(2024, 6, 1))
-    a, b = _side(ACCUSE, 1, article=1), _side(DENY, 2, article=2)
-    c = _side(DENY, 2, article=3)
+    day, later = date(2024, 4, 7), date(2024, 6, 1)
+    one = Dated(frozenset({1}), day)
     # Articles 1 and 2 tell one story (close leads); article 3 another.
     articles = _article_vectors([1.0, 0.1, 0.0], [0.95, 0.2, 0.0], [0.0, 0.2, 1.0])
-    story = _closeness(one, same_day, a, b, articles)
-    other_story = _closeness(one, same_day, a, c, articles)
+    story = _closeness(one, Dated(frozenset({2}), day), articles)
+    other_story = _closeness(one, Dated(frozenset({3}), day), articles)
     assert story > 0.9
     assert other_story < 0.3
-    assert _closeness(one, later, a, b, articles) < story
-    assert _closeness(one, same_day, a, replace(b, article_ids=frozenset({1})), {}) == 1.0
+    assert _closeness(one, Dated(frozenset({2}), later), articles) < story
+    assert _closeness(one, Dated(frozenset({1}), day), {}) == 1.0
+    # Unknown dates count as half near.
+    assert _closeness(one, Dated(frozenset({1}), None), {}) == 0.75 + 0.25 * 0.5
 
 
 def test_each_side_blaming_the_other_disputes_each_other():

@@ -74,6 +74,27 @@ def test_a_failing_article_does_not_stop_the_batch(articles, monkeypatch):
     assert "disk on fire" in failed.error
 
 
+def test_a_failed_contradiction_step_fails_its_batch_and_a_retry_finishes_it(articles, monkeypatch):
+    def broken(claim_ids):
+        raise RuntimeError("rules broke")
+
+    monkeypatch.setattr(processing, "suggest_contradictions", broken)
+    report = process_articles([a.pk for a in articles])
+    assert sorted(report.failed) == sorted(a.pk for a in articles)
+    assert report.done == []
+    for article in Article.objects.filter(pk__in=[a.pk for a in articles]):
+        assert article.status == "failed"
+        assert "suggesting contradictions failed: RuntimeError: rules broke" in article.error
+    stored = Mention.objects.count()
+    assert stored > 0  # what was stored stays
+
+    monkeypatch.undo()
+    again = process_articles([a.pk for a in articles])
+    assert sorted(again.done) == sorted(a.pk for a in articles)
+    assert Mention.objects.count() == stored  # the retry replaces, never duplicates
+    assert set(Article.objects.values_list("status", flat=True)) == {"done"}
+
+
 def test_extraction_error_fails_only_that_article(articles, monkeypatch):
     def broken_batch(*args, **kwargs):
         raise ValueError("batch broke")
