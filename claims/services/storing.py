@@ -354,14 +354,16 @@ def _store_speaker(
             else:
                 _enrich(claim, statement)
                 _add_to_vector(claim, vector)
-            _, created = Mention.objects.get_or_create(
+            # No mention of this article holds these offsets for this speaker (the article's
+            # and the speaker's locks keep it so): a plain insert, not get_or_create's savepoint.
+            Mention.objects.create(
                 claim=claim,
                 article=article,
                 start=statement.start,
                 end=statement.end,
-                defaults=_mention_fields(statement),
+                **_mention_fields(statement),
             )
-            result.created += int(created)
+            result.created += 1
             affected.add(claim.pk)
             decided.add(key)
 
