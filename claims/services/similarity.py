@@ -197,13 +197,15 @@ def match_score(lexical: float, cosine: float, vector_weight: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Said:
-    """One statement as claim matching sees it: what was said, the sentence it was said in, and
-    the unit vectors of both (the sentence carries the context a short content lacks)."""
+    """One statement as claim matching sees it: what was said, the sentence it was said in, the
+    unit vectors of both (the sentence carries the context a short content lacks), and the id of
+    the article it was said in, when known."""
 
     content: str
     sentence: str
     content_vector: Any
     sentence_vector: Any
+    article: int | None = None
 
 
 # A statement of the claim's kind, or a red line spoken of by both, is more likely the same
@@ -213,16 +215,46 @@ SAME_KIND_BONUS = 0.1
 TRIM_FROM = 3
 RED_LINE_BOTH_BONUS = 0.2
 RED_LINE_ONE_PENALTY = 0.1
+# An article quotes a speaker's words once: two different quotations of one speaker in one
+# article are two things said, however alike their topic.
+DISTINCT_QUOTES_PENALTY = 0.1
+_QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|‘([^’]+)’")
+
+
+def quoted_passages(sentence: str) -> list[str]:
+    """The passages of two words or more in double (or curly single) quotes, as word tokens
+    joined by spaces."""
+    passages = []
+    for match in _QUOTED.finditer(sentence):
+        words = tokens(next(g for g in match.groups() if g is not None))
+        if len(words) >= 2:
+            passages.append(" ".join(words))
+    return passages
+
+
+def distinct_quotes(a: str, b: str) -> bool:
+    """Whether both sentences quote words and neither quotes words the other also has (a
+    quotation and a paraphrase that repeats part of it are not distinct)."""
+    quoted_a, quoted_b = quoted_passages(a), quoted_passages(b)
+    if not quoted_a or not quoted_b:
+        return False
+    words_a, words_b = f" {' '.join(tokens(a))} ", f" {' '.join(tokens(b))} "
+    return not any(f" {q} " in words_b for q in quoted_a) and not any(
+        f" {q} " in words_a for q in quoted_b
+    )
 
 
 def said_similarity(a: Said, b: Said, vector_weight: float) -> float:
     """0-1: lexical similarity of contents and of sentences, blended with their vector cosines
-    (``vector_weight`` the cosines' share)."""
+    (``vector_weight`` the cosines' share); less for two different quotations in one article."""
     lexical = content_similarity(a.content, b.content)
     lexical += content_similarity(a.sentence, b.sentence)
     cosine = max(0.0, float(a.content_vector @ b.content_vector))
     cosine += max(0.0, float(a.sentence_vector @ b.sentence_vector))
-    return match_score(lexical / 2, cosine / 2, vector_weight)
+    score = match_score(lexical / 2, cosine / 2, vector_weight)
+    if a.article is not None and a.article == b.article and distinct_quotes(a.sentence, b.sentence):
+        score = max(0.0, score - DISTINCT_QUOTES_PENALTY)
+    return round(score, 4)
 
 
 def claim_match_score(

@@ -127,18 +127,18 @@ def find_matching_claim(
     members = _latest_mentions([c.pk for c in claims])
 
     def cheap(claim: Claim) -> float:
-        said = [claim.text, *(content for content, _ in members.get(claim.pk, []))]
+        said = [claim.text, *(content for content, _, _ in members.get(claim.pk, []))]
         lexical = max(content_similarity(text, other) for other in said)
         return match_score(lexical, float(vector @ _claim_vector(claim)), weight)
 
     shortlist = sorted(claims, key=lambda c: (-cheap(c), c.pk))[:_SHORTLIST]
-    pairs = {c.pk: members.get(c.pk) or [(c.text, c.text)] for c in shortlist}
-    texts = [statement.sentence, *(t for rows in pairs.values() for row in rows for t in row)]
+    pairs = {c.pk: members.get(c.pk) or [(c.text, c.text, None)] for c in shortlist}
+    texts = [statement.sentence, *(t for rows in pairs.values() for row in rows for t in row[:2])]
     vectors = dict(zip(texts, embed_cached(texts), strict=True))
-    said = Said(text, statement.sentence, vector, vectors[statement.sentence])
+    said = Said(text, statement.sentence, vector, vectors[statement.sentence], article.pk)
     best: tuple[float, int] | None = None
     for claim in shortlist:
-        others = [Said(c, s, vectors[c], vectors[s]) for c, s in pairs[claim.pk]]
+        others = [Said(c, s, vectors[c], vectors[s], a) for c, s, a in pairs[claim.pk]]
         score, cosine = claim_match_score(
             said,
             others,
@@ -153,20 +153,20 @@ def find_matching_claim(
     return Claim.objects.get(pk=best[1]) if best else None
 
 
-def _latest_mentions(claim_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """(content, sentence) of each claim's latest ``_MEMBERS`` mentions (the sentence stands in
-    for a missing content)."""
-    found: dict[int, list[tuple[str, str]]] = {}
+def _latest_mentions(claim_ids: list[int]) -> dict[int, list[tuple[str, str, int | None]]]:
+    """(content, sentence, article id) of each claim's latest ``_MEMBERS`` mentions (the
+    sentence stands in for a missing content)."""
+    found: dict[int, list[tuple[str, str, int | None]]] = {}
     rows = (
         Mention.objects.filter(claim_id__in=claim_ids)
         .exclude(status=ReviewStatus.REJECTED)
         .order_by("claim_id", "-id")
-        .values_list("claim_id", "content", "sentence")
+        .values_list("claim_id", "content", "sentence", "article_id")
     )
-    for claim_id, content, sentence in rows:
+    for claim_id, content, sentence, article_id in rows:
         kept = found.setdefault(claim_id, [])
         if len(kept) < _MEMBERS:
-            kept.append(((content or sentence).strip() or sentence, sentence))
+            kept.append(((content or sentence).strip() or sentence, sentence, article_id))
     return found
 
 
