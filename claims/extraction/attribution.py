@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon
 from claims.extraction.actors import ArticleActors, Speaker
-from claims.extraction.quotes import OPENERS, Quote
+from claims.extraction.quotes import OPENERS, SINGLE, Quote
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "attr", "advcl"})
 _CONTENT_PREPS = frozenset({"for", "on", "against", "about", "of", "that", "to", "as", "in"})
@@ -680,7 +680,7 @@ class Attributor:
             if not previous:
                 continue
             sents = [s for s in self.sentences if s.paragraph == par]
-            if not sents or self.text[sents[0].start] not in OPENERS:
+            if not sents or self.text[sents[0].start] not in (*OPENERS, SINGLE):
                 continue
             if any(self._cues(s) for s in sents):
                 continue

@@ -112,6 +112,33 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         open_at = None
     if open_at is not None and end - open_at > 1:
         quotes.append(Quote(open_at, end, False))
+    if not quotes and not any(mark in text[start:end] for mark in _MARKS):
+        return _single_quotes(text, start, end)
+    return quotes
+
+
+SINGLE = "'"
+_SINGLE_CLOSERS = ",.!?"
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """ "'…,' she said.": quotations in straight single marks, as some outlets print them, in a
+    paragraph without double marks. A mark opens after a space, a bracket or the paragraph's start
+    and before a letter; it closes right after a comma, stop, "!" or "?" and before a space or
+    the paragraph's end (an apostrophe in "don't", "farmers' union" or "'90s" does neither)."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    for pos in range(start, end):
+        if text[pos] != SINGLE:
+            continue
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + 1] if pos + 1 < end else " "
+        if open_at is None:
+            if (before.isspace() or before in "([{—–-") and after.isalpha():
+                open_at = pos
+        elif before in _SINGLE_CLOSERS and after.isspace():
+            quotes.append(Quote(open_at, pos + 1, True))
+            open_at = None
     return quotes
 
 
