@@ -264,5 +264,19 @@ class ClaimRelation(models.Model):
         return f"{self.source_id} {self.type} {self.target_id}"
 
 
+class ArticleLead(models.Model):
+    """The unit vector of an article's title and lead: whether two articles tell one story
+    (claims/services/contradictions.py). A table of its own so that no article query, joined
+    or not, carries it."""
+
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.CASCADE, related_name="lead"
+    )
+    vector = VectorField()
+
+    def __str__(self) -> str:
+        return f"lead of article {self.article_id}"
+
+
 # Models the API owns (tokens, webhook subscriptions); kept in claims/api/models.py.
 from claims.api.models import *  # noqa: E402, F403

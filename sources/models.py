@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from redline.fields import VectorField
-
 
 class Outlet(models.Model):
     """A publisher (a news site, an agency); domain is its web address without www."""
@@ -95,9 +93,6 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     processed_at = models.DateTimeField(null=True, blank=True)
-    # Unit vector of the title and lead (claims/services/contradictions.py): whether two articles
-    # tell one story. Kept on the row so every worker reads it instead of embedding it again.
-    lead_embedding = VectorField(null=True, blank=True)
 
     class Meta:
         ordering = ["-published", "-id"]

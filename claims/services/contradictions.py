@@ -18,7 +18,16 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from claims.models import Actor, ActorAlias, Claim, ClaimRelation, Mention, Origin, ReviewStatus
+from claims.models import (
+    Actor,
+    ActorAlias,
+    ArticleLead,
+    Claim,
+    ClaimRelation,
+    Mention,
+    Origin,
+    ReviewStatus,
+)
 from claims.services.contradiction_rules import (
     Side,
     Verdict,
@@ -147,24 +156,30 @@ def _lead(title: str, text: str) -> str:
 
 def remember_articles(articles: Iterable[Article]) -> None:
     """Embed these articles' titles and leads (one batch, before any storing lock) and keep the
-    vectors on their rows."""
+    vectors (``ArticleLead``), replacing older ones."""
     articles = list(articles)
     if not articles:
         return
     vectors = embed([_lead(a.title, a.text) for a in articles])
-    for article, vector in zip(articles, vectors, strict=True):
-        article.lead_embedding = vector
-    Article.objects.bulk_update(articles, ["lead_embedding"])
+    ArticleLead.objects.bulk_create(
+        [ArticleLead(article_id=a.pk, vector=v) for a, v in zip(articles, vectors, strict=True)],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["vector"],
+    )
 
 
 def _article_vectors(ids: set[int]) -> dict[int, Any]:
-    """Unit vectors of the articles' titles and leads, from their rows (embedded and kept now
-    for the articles that have none yet)."""
-    rows = Article.objects.filter(pk__in=ids)
-    found = dict(rows.filter(lead_embedding__isnull=False).values_list("pk", "lead_embedding"))
-    missing = [a for a in rows.only("pk", "title", "text") if a.pk not in found]
-    remember_articles(missing)
-    found.update((a.pk, a.lead_embedding) for a in missing)
+    """Unit vectors of the articles' titles and leads (embedded and kept now for the articles
+    that have none yet)."""
+    found = dict(ArticleLead.objects.filter(article_id__in=ids).values_list("article_id", "vector"))
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        rows = list(Article.objects.filter(pk__in=missing).only("pk", "title", "text"))
+        remember_articles(rows)
+        found |= dict(
+            ArticleLead.objects.filter(article_id__in=missing).values_list("article_id", "vector")
+        )
     return found
 
 

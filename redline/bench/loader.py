@@ -25,6 +25,7 @@ from redline.bench import generator as gen
 
 BIG_TABLES = ("claims_claim", "claims_mention", "claims_claimrelation", "sources_article")
 APP_TABLES = (
+    "claims_articlelead",
     "claims_claimrelation",
     "claims_mention",
     "claims_claim",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 
-from claims.models import Claim, ClaimRelation, Mention, Origin
+from claims.models import ArticleLead, Claim, ClaimRelation, Mention, Origin
 from claims.services import processing
 from claims.services.processing import process_articles
 from claims.tasks import extract_article, extract_articles
@@ -55,6 +56,18 @@ def test_articles_processed_in_a_batch(articles):
     assert set(Article.objects.values_list("status", flat=True)) == {"done"}
     assert Mention.objects.filter(article=articles[0]).exists()
     assert Claim.objects.filter(speaker__name__icontains="Sorr").exists()
+
+
+def test_each_processed_article_keeps_its_lead_vector(articles):
+    process_articles([a.pk for a in articles])
+    leads = {lead.article_id: lead.vector for lead in ArticleLead.objects.all()}
+    assert set(leads) == {a.pk for a in articles}
+    for vector in leads.values():
+        assert vector.shape == (384,)
+        assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
+    # A second run replaces them, never adds more.
+    process_articles([a.pk for a in articles])
+    assert ArticleLead.objects.count() == len(articles)
 
 
 def test_a_failing_article_does_not_stop_the_batch(articles, monkeypatch):
