@@ -170,6 +170,13 @@ class Claim(models.Model):
             # filtered list skip non-matching rows inside the index, not by reading each row
             # (said_after on a list ordered by updated_at read 800,000 rows at 1M claims).
             models.Index(fields=["updated_at", "id", "said_on", "kind"], name="claim_updated_id"),
+            # Contradiction candidates of undated statements, newest first seen first.
+            models.Index(
+                F("first_seen").desc(),
+                F("id").desc(),
+                condition=Q(said_on__isnull=True),
+                name="claim_unsaid_seen",
+            ),
             # The actor page's opponents start from the actor's contradicted claims only.
             models.Index(
                 fields=["speaker"],

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from claims.models import (
     Actor,
@@ -48,6 +48,7 @@ MIN_SCORE_BY_RULE = {"denial": 0.47}
 # events: two sides blaming each other for different attacks do not dispute each other.
 MIN_CLOSENESS = 0.3
 _MAX_CANDIDATES = 400
+_SAID_ORDER = F("said_on").desc(nulls_last=True)
 _SENTENCES_PER_SIDE = 3
 # The lead of an article says what story it tells; two articles on one story make their
 # statements related even when the statements share few words.
@@ -124,30 +125,40 @@ def _known_names() -> frozenset[str]:
 
 
 def _candidate_rows(claim: Claim, article_ids: Iterable[int]) -> list[tuple[int, Day, Day]]:
-    """(id, said_on, first_seen) of the claims the claim could dispute: its articles', and those
-    said near its date or undated (any, newest first, when the claim itself has no date)."""
+    """(id, said_on, first_seen) of the claims the claim could dispute, newest first seen first:
+    its articles', and those said near its date or undated (the newest claims when the claim
+    itself has no date).
+
+    Each kind is its own query that an index serves in order and stops at the limit: one query
+    ORing them, joined to the mentions, sorted every claim in the table (1.3 s at 1M claims).
+    """
     days = max(
         settings.REDLINE_CLAIM_DATE_WINDOW_DAYS,
         settings.REDLINE_CONTRADICTION_WINDOW_DAYS,
     )
     window = timedelta(days=days)
-    near = Q(mentions__article_id__in=list(article_ids))
-    near |= Q(said_on__isnull=True, first_seen__isnull=True)
-    when = claim.said_on or claim.first_seen
-    if when is not None:
-        near |= Q(said_on__range=(when - window, when + window))
-        near |= Q(said_on__isnull=True, first_seen__range=(when - window, when + window))
-    else:
-        # A claim from pages that show no date at all may answer anything: the newest claims.
-        near = Q()
-    # DISTINCT over a few columns, not whole rows with their tsvectors and vector.
-    return list(
-        Claim.objects.filter(near, merged_into__isnull=True)
-        .exclude(pk=claim.pk)
-        .order_by("-first_seen", "-id")
-        .values_list("pk", "said_on", "first_seen")
-        .distinct()[:_MAX_CANDIDATES]
+    alive = Claim.objects.filter(merged_into__isnull=True).exclude(pk=claim.pk)
+    columns = ("pk", "said_on", "first_seen")
+    limit = _MAX_CANDIDATES
+    found = set(
+        alive.filter(mentions__article_id__in=list(article_ids)).values_list(*columns).distinct()
     )
+    when = claim.said_on or claim.first_seen
+    if when is None:
+        # A claim from pages that show no date at all may answer anything: the newest claims.
+        found |= set(alive.order_by("-id").values_list(*columns)[:limit])
+    else:
+        span = (when - window, when + window)
+        said = alive.filter(said_on__range=span)  # index claim_said_id
+        found |= set(said.order_by(_SAID_ORDER, "-id").values_list(*columns)[:limit])
+        undated = alive.filter(said_on__isnull=True)  # index claim_unsaid_seen
+        seen = undated.filter(first_seen__range=span).order_by("-first_seen", "-id")
+        found |= set(seen.values_list(*columns)[:limit])
+    undated_all = alive.filter(said_on__isnull=True, first_seen__isnull=True).order_by("-id")
+    found |= set(undated_all.values_list(*columns)[:limit])
+    # Newest first seen first (undated last), as the lists read.
+    ranked = sorted(found, key=lambda row: (row[2] is not None, row[2] or date.min, row[0]))
+    return ranked[::-1][:limit]
 
 
 def _lead(title: str, text: str) -> str:

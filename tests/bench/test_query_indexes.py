@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from claims import selectors
 from claims.api.filters import ClaimFilter
 from claims.models import Actor, Claim, Mention
+from claims.services import contradictions
 from sources.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +177,24 @@ def test_review_filter_probes_each_listed_claim(speaker: Actor, no_seqscan: None
     assert str(claims.query).count("OFFSET 0)") == 2
     query = plan(claims)
     assert "SubPlan" in query and "hashed" not in query
+
+
+def test_contradiction_candidates_walk_date_indexes_and_stop(
+    speaker: Actor, index_order: None
+) -> None:
+    """Each kind of candidate is read in index order up to the limit: no query sorts the table."""
+    Claim.objects.create(speaker=speaker, text="Undated but seen.", first_seen=date(2024, 1, 5))
+    claim = Claim.objects.filter(speaker=speaker).first()
+    assert claim is not None
+    with CaptureQueriesContext(connection) as queries:
+        rows = contradictions._candidate_rows(claim, [])
+    assert len(rows) == 60  # the 59 other dated claims and the undated one
+    plans = []
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            cursor.execute("EXPLAIN " + query["sql"])
+            plans.append("\n".join(line for (line,) in cursor.fetchall()))
+    said = next(p for p in plans if "claim_said_id" in p)
+    seen = next(p for p in plans if "claim_unsaid_seen" in p and "first_seen >=" in p)
+    for walked in (said, seen):
+        assert "Limit" in walked and "Sort" not in walked
