@@ -567,6 +567,10 @@ class Attributor:
             reported = _reported_content(cue)
             if quoted.strip(" ,.") in reported and len(reported.split()) > len(quoted.split()):
                 content = reported
+            elif all(q.end <= cue.idx for q in quotes):
+                # "objected to the term “Zangezur corridor,” saying it runs counter to …": a
+                # few quoted words before a cue with a reported clause of its own are a topic.
+                content = _clause_after(cue) or content
         return Found(
             speaker=speaker,
             start=start,
@@ -820,6 +824,28 @@ def _reported_content(cue: Token) -> str:
     if cue.i + 1 < sent.end:
         return cue.doc[cue.i + 1 : sent.end].text.strip(" ,.")
     return sent.text
+
+
+def _clause_after(cue: Token) -> str | None:
+    """The cue's clausal complement when it follows the cue and has a subject and a few words
+    (``_MIN_CLAUSE_WORDS``), else None."""
+    for child in cue.children:
+        if child.dep_ != "ccomp" or child.i < cue.i:
+            continue
+        words = list(child.subtree)
+        if words[0].i <= cue.i or len(words) < _MIN_CLAUSE_WORDS:
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            return None
+        last = words[-1].i
+        for conj in cue.children:
+            if _reported_conjunct(conj, child):
+                last = max(last, max(t.i for t in conj.subtree))
+        return cue.doc[words[0].i : last + 1].text
+    return None
+
+
+_MIN_CLAUSE_WORDS = 4
 
 
 def _reported_conjunct(conj: Token, clause: Token) -> bool:
