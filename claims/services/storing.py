@@ -38,6 +38,8 @@ SpanKey = tuple[int, int, int]  # start, end, speaker id
 # Candidates scored against their mentions (the rest ranked out cheaply), and how many of a
 # claim's latest mentions stand for it.
 _SHORTLIST = 8
+_CANDIDATES = 500
+_MATCH_FIELDS = ("pk", "text", "red_line", "kind", "embedding")
 _MEMBERS = 10
 
 
@@ -73,21 +75,41 @@ def _window(statement: Statement, article: Article) -> tuple[date, date] | None:
     return start - days, end + days
 
 
-def _in_window(window: tuple[date, date]) -> Q:
-    """Claims whose date (at its precision) overlaps the window, or whose date is unknown.
+def _window_parts(window: tuple[date, date]) -> list[Q]:
+    """Claims whose date (at its precision) overlaps the window, or whose date is unknown, as
+    one condition per kind of date, each of which an index serves on its own.
 
     A claim dated to a month or a year is stored on its first day; it overlaps when that month
     or year reaches into the window.
     """
     first, last = window
-    month_starts = (first - timedelta(days=31), last)
-    return (
-        Q(said_on__range=window)
-        | Q(said_on_precision=DatePrecision.MONTH, said_on__range=month_starts)
-        | Q(said_on_precision=DatePrecision.YEAR, said_on__year__range=(first.year, last.year))
-        | Q(said_on__isnull=True, first_seen__range=window)
-        | Q(said_on__isnull=True, first_seen__isnull=True)
-    )
+    return [
+        Q(said_on__range=window),
+        Q(said_on_precision=DatePrecision.MONTH, said_on__range=(first - timedelta(days=31), last)),
+        Q(
+            said_on_precision=DatePrecision.YEAR,
+            said_on__range=(date(first.year, 1, 1), date(last.year, 12, 31)),
+        ),
+        Q(said_on__isnull=True, first_seen__range=window),
+        Q(said_on__isnull=True, first_seen__isnull=True),
+    ]
+
+
+def _speaker_claims(actor: Actor, window: tuple[date, date] | None) -> list[Claim]:
+    """The speaker's live claims in the window (unknown dates included), oldest first, at most
+    ``_CANDIDATES``.
+
+    One query per kind of date, merged here: ORed together they made PostgreSQL walk the whole
+    table in id order (930 ms for a speaker of 113,000 claims among 1M).
+    """
+    mine = Claim.objects.filter(speaker=actor, merged_into__isnull=True).only(*_MATCH_FIELDS)
+    if window is None:
+        return list(mine.order_by("id")[:_CANDIDATES])
+    found: dict[int, Claim] = {}
+    for part in _window_parts(window):
+        for claim in mine.filter(part).order_by("id")[:_CANDIDATES]:
+            found[claim.pk] = claim
+    return [found[pk] for pk in sorted(found)[:_CANDIDATES]]
 
 
 def _claim_vector(claim: Claim) -> Vectors:
@@ -111,15 +133,10 @@ def find_matching_claim(
     ``REDLINE_CLAIM_MATCH_THRESHOLD`` wins, or one with a mention whose content cosine alone
     reaches ``REDLINE_CLAIM_VECTOR_THRESHOLD``. ``vector`` is the statement's, when computed.
     """
-    candidates = Claim.objects.filter(speaker=actor, merged_into__isnull=True)
-    window = _window(statement, article)
-    if window is not None:
-        candidates = candidates.filter(_in_window(window))
     text = statement_text(statement)
     threshold = settings.REDLINE_CLAIM_MATCH_THRESHOLD
     weight = settings.REDLINE_CLAIM_VECTOR_WEIGHT
-    fields = ("pk", "text", "red_line", "kind", "embedding")
-    claims = list(candidates.only(*fields).order_by("id")[:500])
+    claims = _speaker_claims(actor, _window(statement, article))
     if not claims:
         return None
     if vector is None:

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from claims import selectors
 from claims.api.filters import ClaimFilter
 from claims.models import Actor, Claim, Mention
-from claims.services import contradictions
+from claims.services import contradictions, storing
 from sources.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +198,21 @@ def test_contradiction_candidates_walk_date_indexes_and_stop(
     seen = next(p for p in plans if "claim_unsaid_seen" in p and "first_seen >=" in p)
     for walked in (said, seen):
         assert "Limit" in walked and "Sort" not in walked
+
+
+def test_claim_matching_reads_each_kind_of_date_by_its_index(
+    speaker: Actor, no_seqscan: None
+) -> None:
+    window = (date(2024, 1, 10), date(2024, 1, 20))
+    mine = Claim.objects.filter(speaker=speaker, merged_into__isnull=True)
+    by_day, by_month, by_year, *_ = [
+        plan(mine.filter(part).order_by("id")[:500]) for part in storing._window_parts(window)
+    ]
+    # With one speaker in the table the planner may take the plain date index: either way a
+    # range on the date, not a walk of the whole table in id order.
+    assert "Index Cond" in by_day and "said_on >=" in by_day
+    assert "claims_claim_pkey" not in by_day
+    assert "claim_speaker_coarse_date" in by_month and "claim_speaker_coarse_date" in by_year
+    found = [c.pk for c in storing._speaker_claims(speaker, window)]
+    expected = Claim.objects.filter(speaker=speaker, said_on__range=window).order_by("id")
+    assert found == list(expected.values_list("pk", flat=True))
