@@ -223,13 +223,16 @@ def _relatedness(one: Claim, other: Claim, a: Side, b: Side, articles: dict[int,
     return min(1.0, related + 0.35 * _scaled(story, 0.45, 0.75))
 
 
-def _closeness(one: Dated, other: Dated, articles: dict[int, Any]) -> float:
+def _closeness(
+    one: Dated, other: Dated, articles: dict[int, Any], story: float | None = None
+) -> float:
     """0-1: how surely the two speak of one event: one article or close leads (statements alike
-    in words may be about two events), and dates near each other."""
+    in words may be about two events), and dates near each other. ``story`` is ``_story`` of
+    the two, when already known."""
     shared = bool(one.article_ids & other.article_ids)
-    event = (
-        1.0 if shared else _scaled(_story(one.article_ids, other.article_ids, articles), 0.35, 0.75)
-    )
+    if story is None and not shared:
+        story = _story(one.article_ids, other.article_ids, articles)
+    event = 1.0 if shared else _scaled(story or 0.0, 0.35, 0.75)
     near = 0.5
     if one.when is not None and other.when is not None:
         days = abs((one.when - other.when).days)
@@ -275,19 +278,48 @@ def _close_pairs(
     where |= {pk: side.article_ids for pk, side in own_sides.items()}
     articles = _article_vectors({a for ids in where.values() for a in ids})
     dated = {pk: Dated(where.get(pk, frozenset()), when) for pk, when in dates.items()}
+    stories = _Stories(articles)
     close: dict[int, list[tuple[int, float]]] = {}
     looked: set[Pair] = set()
     for claim in claims:
         kept = close.setdefault(claim.pk, [])
+        nearest = stories.nearest(own_sides[claim.pk].article_ids)
         for pk, _, _ in ranked[claim.pk]:
             key = _pair(claim.pk, pk)
             if key in looked:
                 continue
             looked.add(key)
-            closeness = _closeness(dated[claim.pk], dated[pk], articles)
+            story = stories.story(nearest, dated[pk].article_ids)
+            closeness = _closeness(dated[claim.pk], dated[pk], articles, story)
             if closeness >= MIN_CLOSENESS:
                 kept.append((pk, closeness))
     return close, looked, articles
+
+
+class _Stories:
+    """The articles' lead vectors as one matrix: a claim's articles against all the others in
+    one product (``_story`` for every candidate of a claim, without a loop over pairs)."""
+
+    def __init__(self, articles: dict[int, Any]) -> None:
+        self.row = {pk: n for n, pk in enumerate(articles)}
+        self.matrix = np.stack(list(articles.values())) if articles else np.zeros((0, 1))
+
+    def nearest(self, own: frozenset[int]) -> Any:
+        """Per article, its best cosine to one of ``own`` other than itself (None: no vectors)."""
+        rows = [self.row[pk] for pk in own if pk in self.row]
+        if not rows:
+            return None
+        cosines = self.matrix[rows] @ self.matrix.T
+        cosines[np.arange(len(rows)), rows] = -np.inf  # an article is not its own story
+        return cosines.max(axis=0)
+
+    def story(self, nearest: Any, other: frozenset[int]) -> float:
+        """What ``_story`` gives for the claim ``nearest`` was computed for and ``other``."""
+        found = (
+            [nearest[self.row[pk]] for pk in other if pk in self.row] if nearest is not None else []
+        )
+        best = max(found, default=-np.inf)
+        return float(best) if np.isfinite(best) else 0.0
 
 
 _RULE_FIELDS = (

@@ -7,6 +7,7 @@ from datetime import date
 
 import numpy as np
 from django.test import override_settings
+from pytest import approx
 
 from claims.services.contradiction_rules import (
     RANK_BONUS,
@@ -19,7 +20,7 @@ from claims.services.contradiction_rules import (
     role_keys,
     speaker_parties,
 )
-from claims.services.contradictions import Dated, _closeness
+from claims.services.contradictions import Dated, _closeness, _Stories, _story
 
 ACCUSE = "The harbour board accused Dorvan tugs of ramming the ferry at the pier."
 DENY = "The Dorvan shipping office denied that its tugs rammed the ferry at the pier."
@@ -133,3 +134,18 @@ def test_a_reply_naming_the_speaker_by_role():
 def test_a_plural_meets_its_singular():
     assert concept("claims") == concept("claim")
     assert concept("press") == "press"
+
+
+def test_the_story_matrix_gives_what_the_pairwise_story_gives():
+    rng = np.random.default_rng(7)
+    vectors = {
+        pk: v / np.linalg.norm(v)
+        for pk, v in zip(range(1, 9), rng.normal(size=(8, 16)), strict=True)
+    }
+    stories = _Stories(vectors)
+    sets = [frozenset(), frozenset({1}), frozenset({1, 2}), frozenset({2, 5, 8}), frozenset({99})]
+    for own in sets:
+        nearest = stories.nearest(own)
+        for other in sets:
+            expected = _story(own, other, vectors)
+            assert stories.story(nearest, other) == approx(expected, abs=1e-6)
