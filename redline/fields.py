@@ -21,6 +21,9 @@ class VectorField(models.BinaryField):
     """
 
     description = "A float32 vector"
+    # What django-stubs reads for the attribute's type on model instances.
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
         """The stored bytes as a native float32 array."""

@@ -28,7 +28,8 @@ def test_no_vector_stays_none_and_an_array_is_accepted():
     empty = Claim.objects.create(text="No vector yet.")
     assert Claim.objects.get(pk=empty.pk).embedding is None
     Claim.objects.filter(pk=empty.pk).update(embedding=np.array([1.0, 2.0], dtype=np.float64))
-    assert Claim.objects.get(pk=empty.pk).embedding.tolist() == [1.0, 2.0]
+    stored = Claim.objects.get(pk=empty.pk).embedding
+    assert stored is not None and stored.tolist() == [1.0, 2.0]
 
 
 def test_serialized_text_reads_back():
