@@ -222,13 +222,32 @@ def match(
     return pairs
 
 
-def _relation_pairs(records: Iterable[Mapping[str, Any]], kind: str) -> set[frozenset[Any]]:
+def relation_pairs(records: Iterable[Mapping[str, Any]], kind: str) -> set[frozenset[Any]]:
+    """The pairs of claim ids the records link with a relation of this type."""
     pairs: set[frozenset[Any]] = set()
     for record in records:
         for rel in record.get("relations", []) or []:
             if rel.get("type") == kind and rel.get("claim") != record.get("id"):
                 pairs.add(frozenset((record.get("id"), rel.get("claim"))))
     return pairs
+
+
+Place = tuple[str, str]  # (file, sentence)
+
+
+def same_claim_groups(gold: Mapping[str, Any]) -> list[set[Place]]:
+    """The gold same-claim groups as sets of (file, sentence)."""
+    return [
+        {(m["file"], m["sentence"]) for m in group.get("members", [])}
+        for group in gold.get("same_claim", [])
+    ]
+
+
+def same_claim_pairs(groups: Iterable[set[Place]]) -> set[frozenset[Place]]:
+    """Every pair of statements inside one gold group."""
+    return {
+        frozenset(pair) for group in groups for pair in itertools.combinations(sorted(group), 2)
+    }
 
 
 def score(gold: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> Scores:
@@ -250,13 +269,8 @@ def score(gold: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> Scor
         sys_of_gold.setdefault((g.file, g.sentence), []).append(s)
 
     # Same-claim pairs: gold pairs inside a group against system pairs inside a record.
-    groups = [
-        {(m["file"], m["sentence"]) for m in group.get("members", [])}
-        for group in gold.get("same_claim", [])
-    ]
-    gold_pairs = {
-        frozenset(pair) for group in groups for pair in itertools.combinations(sorted(group), 2)
-    }
+    groups = same_claim_groups(gold)
+    gold_pairs = same_claim_pairs(groups)
     recalled = 0
     for pair in gold_pairs:
         a, b = sorted(pair)
@@ -280,7 +294,7 @@ def score(gold: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> Scor
                 sys_pairs_right += 1
 
     # Contradiction pairs: both ends in two claims the system links with "contradicts".
-    contradicts = _relation_pairs(records, "contradicts")
+    contradicts = relation_pairs(records, "contradicts")
     found = 0
     contradictions = gold.get("contradictions", [])
     for pair in contradictions:

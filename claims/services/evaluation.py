@@ -12,7 +12,7 @@ import secrets
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ class EvaluationRun:
     failed: int
     claims: int
     seconds: dict[str, float]
+    records: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _server_params(alias: str) -> dict[str, Any]:
@@ -89,6 +90,7 @@ def evaluate_corpus(gold: Mapping[str, Any], corpus: Path) -> EvaluationRun:
         failed=report.count("failed") + len(processed.failed),
         claims=len(records),
         seconds=seconds,
+        records=records,
     )
 
 

@@ -1,5 +1,6 @@
-"""``manage.py evaluate GOLD.json --corpus DIR [--json] [--speakers]``: score the system on a
-fresh database; ``--speakers`` also lists wrong speakers, pure extraction against the full loop."""
+"""``manage.py evaluate GOLD.json --corpus DIR [--json] [--speakers] [--pairs]``: score the system
+on a fresh database; ``--speakers`` also lists wrong speakers, pure extraction against the full
+loop; ``--pairs`` the same-claim and contradiction pairs missed or made up, with their reasons."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.evaluation.corpus import claim_records, extract_corpus, read_corpus
+from claims.evaluation.pairs import format_pair_errors, pair_errors
 from claims.evaluation.scoring import format_table, score
 from claims.evaluation.speakers import format_speaker_errors, speaker_errors
 from claims.services.evaluation import evaluate_corpus, fresh_database, run_as_dict
@@ -31,6 +33,11 @@ class Command(BaseCommand):
             "--speakers",
             action="store_true",
             help="list matched statements with a wrong speaker, pure extraction vs full loop",
+        )
+        parser.add_argument(
+            "--pairs",
+            action="store_true",
+            help="list missed and wrong same-claim pairs and missed contradictions, with reasons",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -64,3 +71,5 @@ class Command(BaseCommand):
             pure = score(gold, claim_records(list(extract_corpus(articles))))
             texts = {a.file: a.text for a in articles}
             self.stdout.write(format_speaker_errors(speaker_errors(pure, run.scores, texts)))
+        if options["pairs"]:
+            self.stdout.write(format_pair_errors(pair_errors(gold, run.records)))
