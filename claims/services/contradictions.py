@@ -448,6 +448,7 @@ def _write(
     kept = 0
     displaced: set[int] = set()
     dropped: set[int] = set()
+    yielding = _Yielding(dropped)
     for key, verdict in sorted(wanted.items(), key=lambda item: (-item[1].score, item[0])):
         relation = existing.get(key)
         if relation is not None and relation.pk in dropped:
@@ -457,10 +458,11 @@ def _write(
                 if (relation.score, relation.evidence) != (verdict.score, verdict.evidence):
                     relation.score, relation.evidence = verdict.score, verdict.evidence
                     relation.save(update_fields=["score", "evidence"])
+                    yielding.rescored(relation)
                 kept += 1
             continue
         full = [end for end in key if counts[end] >= limit]
-        weakest = [_weakest(end, verdict.score) for end in full]
+        weakest = [yielding.weakest(end, verdict.score) for end in full]
         if any(w is None for w in weakest):
             continue
         for pk, relation in {w.pk: w for w in weakest if w is not None}.items():
@@ -486,17 +488,36 @@ def _write(
     return kept
 
 
-def _weakest(claim_id: int, score: float) -> ClaimRelation | None:
-    """The claim's weakest unreviewed pipeline suggestion scoring below ``score``, if any
-    (editors' relations and reviewed ones are never given up)."""
-    return (
-        ClaimRelation.objects.filter(
-            Q(source_id=claim_id) | Q(target_id=claim_id),
-            type=ClaimRelation.Type.CONTRADICTS,
-            origin=Origin.PIPELINE,
-            status=ReviewStatus.SUGGESTED,
-            score__lt=score,
-        )
-        .order_by("score", "id")
-        .first()
-    )
+class _Yielding:
+    """Each claim's unreviewed pipeline suggestions, weakest first, read once per write (a
+    query per full claim and verdict grew with the database): the ones that may give their
+    place to a stronger suggestion. Editors' relations and reviewed ones never do."""
+
+    def __init__(self, dropped: set[int]) -> None:
+        self.dropped = dropped
+        self.by_claim: dict[int, list[ClaimRelation]] = {}
+        self.scores: dict[int, float] = {}
+
+    def weakest(self, claim_id: int, score: float) -> ClaimRelation | None:
+        """The claim's weakest suggestion still standing that scores below ``score``, if any.
+
+        Suggestions created during the write are not listed: verdicts are written strongest
+        first, so none of them scores below a later one.
+        """
+        if claim_id not in self.by_claim:
+            rows = ClaimRelation.objects.filter(
+                Q(source_id=claim_id) | Q(target_id=claim_id),
+                type=ClaimRelation.Type.CONTRADICTS,
+                origin=Origin.PIPELINE,
+                status=ReviewStatus.SUGGESTED,
+            )
+            self.by_claim[claim_id] = list(rows)
+            self.scores.update((r.pk, r.score) for r in self.by_claim[claim_id])
+        standing = [r for r in self.by_claim[claim_id] if r.pk not in self.dropped]
+        below = [r for r in standing if self.scores[r.pk] < score]
+        return min(below, key=lambda r: (self.scores[r.pk], r.pk), default=None)
+
+    def rescored(self, relation: ClaimRelation) -> None:
+        """A suggestion's score changed during the write."""
+        if relation.pk in self.scores:
+            self.scores[relation.pk] = relation.score
