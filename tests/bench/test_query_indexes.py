@@ -216,3 +216,16 @@ def test_claim_matching_reads_each_kind_of_date_by_its_index(
     found = [c.pk for c in storing._speaker_claims(speaker, window)]
     expected = Claim.objects.filter(speaker=speaker, said_on__range=window).order_by("id")
     assert found == list(expected.values_list("pk", flat=True))
+
+
+def test_claims_of_one_date_share_their_candidate_queries(speaker: Actor) -> None:
+    one, other = Claim.objects.filter(speaker=speaker, said_on=date(2024, 1, 5))[:2]
+    articles = [m.article_id for m in other.mentions.all()]
+    shared: dict = {}
+    contradictions._candidate_rows(one, [m.article_id for m in one.mentions.all()], shared)
+    with CaptureQueriesContext(connection) as queries:
+        rows = contradictions._candidate_rows(other, articles, shared)
+    assert len(queries.captured_queries) == 1  # only its own articles' claims
+    ids = [pk for pk, _, _ in rows]
+    assert other.pk not in ids and one.pk in ids
+    assert ids == [pk for pk, _, _ in contradictions._candidate_rows(other, articles)]
