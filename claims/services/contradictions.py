@@ -181,19 +181,24 @@ def _lead(title: str, text: str) -> str:
     return f"{title}. {text[:_LEAD_CHARS]}".strip()
 
 
-def remember_articles(articles: Iterable[Article]) -> None:
-    """Embed these articles' titles and leads (one batch, before any storing lock) and keep the
-    vectors (``ArticleLead``), replacing older ones."""
+def remember_articles(articles: Iterable[Article]) -> dict[int, Any]:
+    """Embed these articles' titles and leads (one batch, before any storing lock), keep the
+    vectors (``ArticleLead``, replacing older ones) and return them by article id."""
     articles = list(articles)
     if not articles:
-        return
-    vectors = embed([_lead(a.title, a.text) for a in articles])
+        return {}
+    vectors = dict(
+        zip(
+            [a.pk for a in articles], embed([_lead(a.title, a.text) for a in articles]), strict=True
+        )
+    )
     ArticleLead.objects.bulk_create(
-        [ArticleLead(article_id=a.pk, vector=v) for a, v in zip(articles, vectors, strict=True)],
+        [ArticleLead(article_id=pk, vector=v) for pk, v in vectors.items()],
         update_conflicts=True,
         unique_fields=["article"],
         update_fields=["vector"],
     )
+    return vectors
 
 
 def _article_vectors(ids: set[int]) -> dict[int, Any]:
@@ -202,10 +207,8 @@ def _article_vectors(ids: set[int]) -> dict[int, Any]:
     found = dict(ArticleLead.objects.filter(article_id__in=ids).values_list("article_id", "vector"))
     missing = [pk for pk in ids if pk not in found]
     if missing:
-        rows = list(Article.objects.filter(pk__in=missing).only("pk", "title", "text"))
-        remember_articles(rows)
-        found |= dict(
-            ArticleLead.objects.filter(article_id__in=missing).values_list("article_id", "vector")
+        found |= remember_articles(
+            Article.objects.filter(pk__in=missing).only("pk", "title", "text")
         )
     return found
 
